@@ -1,0 +1,32 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { defaultLocale, localeKeys } from './src/i18n/locales.ts';
+import { siteConfig } from './src/config/site.ts';
+
+// Thin on purpose: locales come from src/i18n/locales.ts, site settings from src/config.
+export default defineConfig({
+  site: siteConfig.url,
+  trailingSlash: 'always',
+  integrations: [mdx()],
+  i18n: {
+    locales: localeKeys,
+    defaultLocale,
+    // Every public URL carries its locale (/it/…, /zh/…, /en/…); "/" is our own chooser.
+    routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
+  },
+  // Dev and preview servers stay on the loopback interface.
+  server: { host: '127.0.0.1', port: 4321 },
+  devToolbar: { enabled: false },
+  build: {
+    // Stylesheets always as files: cacheable across pages, and no inline <style> to hash
+    // for the Content-Security-Policy.
+    inlineStylesheets: 'never',
+  },
+  vite: {
+    build: {
+      // Scripts always as files too (Vite would inline small ones), for the same reason.
+      assetsInlineLimit: 0,
+    },
+  },
+});

@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+/**
+ * Serves a built site (dist/) on the loopback interface, as a static host would: directory
+ * index files, the site's 404.html with status 404 for anything missing. Used by `npm start`
+ * and by the browser tests. Usage: node scripts/serve.mjs [dir] [port]
+ */
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import sirv from 'sirv';
+
+/**
+ * Start a static server for `dir` on 127.0.0.1. Port 0 picks a free port.
+ * @param {string} dir
+ * @param {{ port?: number, host?: string }} [options]
+ * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}
+ */
+export async function startStaticServer(dir, { port = 0, host = '127.0.0.1' } = {}) {
+  const root = resolve(dir);
+  const notFound = await readFile(resolve(root, '404.html')).catch(() => Buffer.from('Not found'));
+  const assets = sirv(root, {
+    dev: false,
+    etag: true,
+    dotfiles: false,
+    onNoMatch(_req, res) {
+      res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(notFound);
+    },
+  });
+  const server = createServer((req, res) => assets(req, res));
+  await new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => ok(undefined));
+  });
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  return {
+    url: `http://${host}:${actualPort}`,
+    port: actualPort,
+    close: () => new Promise((ok) => server.close(() => ok())),
+  };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const [dir = 'dist', port = '4321'] = process.argv.slice(2);
+  const { port: actual } = await startStaticServer(dir, { port: Number(port) });
+  console.log(`Serving ${dir} at http://localhost:${actual}/ (listening on 127.0.0.1; Ctrl+C to stop)`);
+}
