@@ -1,0 +1,108 @@
+import { z } from 'astro/zod';
+import { collectionFields, type CollectionName } from './collections';
+import type { FieldSpec } from './fields';
+import { countryCodes, isIanaTimeZone, isSafeUrl, normalizeDate, normalizeDateTime } from './values';
+
+/** Astro's `image()` schema helper (or a stand-in in unit tests). */
+export type ImageHelper = () => z.ZodType;
+
+const isoDate = z.unknown().transform((value, ctx) => {
+  const date = normalizeDate(value);
+  if (date === undefined) {
+    ctx.addIssue({ code: 'custom', message: `must be a date written YYYY-MM-DD, got ${JSON.stringify(value)}` });
+    return z.NEVER;
+  }
+  return date;
+});
+
+const isoDateTime = z.unknown().transform((value, ctx) => {
+  const datetime = normalizeDateTime(value);
+  if (datetime === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be a date and time written YYYY-MM-DDTHH:mm (quoted), got ${JSON.stringify(value)}`,
+    });
+    return z.NEVER;
+  }
+  return datetime;
+});
+
+function zodFor(field: FieldSpec, image: ImageHelper): z.ZodType {
+  switch (field.kind) {
+    case 'string':
+    case 'text': {
+      let s = z.string({ error: 'must be text' }).trim().min(1, 'must not be empty');
+      if (field.max) s = s.max(field.max, `must be at most ${field.max} characters`);
+      return s;
+    }
+    case 'boolean':
+      return z.boolean({ error: 'must be true or false' });
+    case 'date':
+      return isoDate;
+    case 'datetime':
+      return isoDateTime;
+    case 'timezone':
+      return z.string().refine(isIanaTimeZone, {
+        message: 'must be an IANA time zone name such as Europe/Rome or Asia/Shanghai',
+      });
+    case 'url':
+      return z.string().refine((v) => isSafeUrl(v), { message: 'must be an absolute http:// or https:// URL' });
+    case 'country':
+      return z
+        .string()
+        .refine((v) => countryCodes().includes(v), { message: 'must be an ISO 3166-1 alpha-2 country code such as IT or CN' });
+    case 'select':
+      return z.enum(field.options as [string, ...string[]], {
+        error: (issue) => `must be one of ${field.options!.join(', ')}; got ${JSON.stringify(issue.input)}`,
+      });
+    case 'multiselect':
+      return z.array(
+        z.enum(field.options as [string, ...string[]], {
+          error: (issue) => `must be a list of ${field.options!.join(', ')}; got ${JSON.stringify(issue.input)}`,
+        }),
+      );
+    case 'tags':
+      return z.array(z.string().trim().min(1, 'must not be empty'));
+    case 'integer': {
+      let n = z.number({ error: 'must be a whole number' }).int('must be a whole number');
+      if (field.min !== undefined) n = n.min(field.min, `must be at least ${field.min}`);
+      if (field.max !== undefined) n = n.max(field.max, `must be at most ${field.max}`);
+      return n;
+    }
+    case 'image':
+      return image();
+    case 'file':
+      return z
+        .string()
+        .refine((v) => !/^[a-z][a-z0-9+.-]*:/i.test(v) && !v.startsWith('//'), {
+          message: 'must be a file in the media folder, not a URL',
+        });
+  }
+}
+
+/** The zod type of one field, with its optionality and default. */
+export function fieldSchema(field: FieldSpec, image: ImageHelper): z.ZodType {
+  const base = zodFor(field, image);
+  if (field.required) return base;
+  if (field.default !== undefined) return base.default(field.default as never);
+  if (field.kind === 'tags' || field.kind === 'multiselect') return base.default([] as never);
+  return base.optional();
+}
+
+/**
+ * The zod schema of a collection's front matter, with the cross-field rules of the contract:
+ * a cover needs its alt text; an end is not before its start.
+ */
+export function collectionSchema(collection: CollectionName, image: ImageHelper) {
+  const fields: readonly FieldSpec[] = collectionFields[collection];
+  const shape = Object.fromEntries(fields.map((field) => [field.name, fieldSchema(field, image)]));
+  // Not strict: the contract is a minimum, and outside content with extra keys must still build.
+  return z.object(shape).superRefine((data: Record<string, unknown>, ctx) => {
+    if (data.cover !== undefined && !data.coverAlt) {
+      ctx.addIssue({ code: 'custom', path: ['coverAlt'], message: 'is required when a cover image is set (describe the image)' });
+    }
+    if (typeof data.start === 'string' && typeof data.end === 'string' && data.end < data.start) {
+      ctx.addIssue({ code: 'custom', path: ['end'], message: `must not be before start (${data.start})` });
+    }
+  });
+}
