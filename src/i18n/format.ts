@@ -65,3 +65,8 @@ export function formatTime(instant: Date, locale: Locale, timeZone: string): str
 
 /** The `<html lang>` of a locale, re-exported here for templates that only format. */
 export const htmlLang = (locale: Locale) => locales[locale].lang;
+
+/** The name of a locale's language in another locale's words: languageName('zh', 'it') → "cinese". */
+export function languageName(of: Locale, inLocale: Locale): string {
+  return new Intl.DisplayNames([intlLocale[inLocale]], { type: 'language' }).of(locales[of].lang.split('-')[0]!) ?? of;
+}
