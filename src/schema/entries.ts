@@ -1,5 +1,6 @@
 import { isLocale, localeKeys, type Locale } from '../i18n/locales';
-import { RESERVED_PAGE_SLUGS, UNIQUE_FIELDS, type CollectionName } from './collections';
+import { collectionFields, RESERVED_PAGE_SLUGS, UNIQUE_FIELDS, type CollectionName } from './collections';
+import type { FieldSpec } from './fields';
 import { SLUG_PATTERN } from './values';
 
 /** Raised for content that breaks the contract; the message names the file and the field. */
@@ -91,4 +92,15 @@ export function crossEntryProblems(collection: CollectionName, entries: Iterable
     }
   }
   return problems;
+}
+
+/**
+ * Whether a file's front matter holds none of the collection's translatable fields: what Decap
+ * writes for a locale the editor did not translate. (The caller also checks the body is empty.)
+ */
+export function isUntranslatedPlaceholder(collection: CollectionName, data: Record<string, unknown>): boolean {
+  const fields: readonly FieldSpec[] = collectionFields[collection];
+  return fields
+    .filter((f) => f.i18n === 'translate')
+    .every((f) => data[f.name] === undefined || data[f.name] === null || data[f.name] === '');
 }

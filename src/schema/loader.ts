@@ -1,12 +1,18 @@
+import { readFile } from 'node:fs/promises';
 import { glob } from 'astro/loaders';
 import type { Loader } from 'astro/loaders';
 import type { CollectionName } from './collections';
-import { ContentError, crossEntryProblems, entryId, parseEntryPath, type StoredEntry } from './entries';
+import { ContentError, crossEntryProblems, entryId, isUntranslatedPlaceholder, parseEntryPath, type StoredEntry } from './entries';
 
 /**
  * The loader of a content collection: Astro's glob loader over content/<collection>/, with
  * the contract's path rules (locale folder, slug) applied to every file, the rules across
  * entries checked once all are loaded, and drafts removed so that no page can build them.
+ *
+ * Decap CMS (i18n multiple_folders) writes a file for every locale on save, even one the
+ * editor left untranslated: it holds only the language-neutral fields and no text. Such a
+ * placeholder is not a translation, so it is skipped rather than refused, and the locale falls
+ * back to the source language (decap-cms issue #6932).
  */
 export function contentLoader(collection: CollectionName): Loader {
   const inner = glob({
@@ -17,7 +23,21 @@ export function contentLoader(collection: CollectionName): Loader {
   return {
     name: 'cittc-content',
     async load(context) {
-      await inner.load(context);
+      const placeholders = new Set<string>();
+      await inner.load({
+        ...context,
+        async parseData(props) {
+          if (props.filePath && isUntranslatedPlaceholder(collection, props.data)) {
+            const text = await readFile(props.filePath, 'utf8');
+            if (/^---\r?\n[\s\S]*?\r?\n---\s*$/.test(text)) {
+              placeholders.add(props.id);
+              return props.data;
+            }
+          }
+          return context.parseData(props);
+        },
+      });
+      for (const id of placeholders) context.store.delete(id);
       const entries = [...context.store.values()] as StoredEntry[];
       const problems = crossEntryProblems(collection, entries);
       if (problems.length > 0) throw new ContentError(problems.join('\n'));

@@ -1,0 +1,5 @@
+export function startDecapServer(options?: {
+  port?: number;
+  repoDir?: string;
+  quiet?: boolean;
+}): Promise<{ url: string; close: () => Promise<void> }>;
