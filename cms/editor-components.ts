@@ -1,5 +1,4 @@
-import type { EditorComponentOptions } from 'decap-cms-core';
-import { createElement as h } from 'react';
+import { createElement as h, type ReactNode } from 'react';
 import type { Locale } from '../src/i18n/locales';
 import { adminLabels as A } from './labels';
 
@@ -16,19 +15,34 @@ export function readAttrs(tag: string): Record<string, string> {
   return out;
 }
 
-const CALLOUT_TYPES = ['info', 'warning', 'success'] as const;
+const CALLOUT_TYPES: readonly string[] = ['info', 'warning', 'success'];
+
+type Data = Record<string, string | undefined>;
+type GetAsset = (path: string, field?: unknown) => unknown;
+
+/** An editor component as Decap uses it (its bundled typings lack toBlock/fromBlock). */
+export interface MdxEditorComponent {
+  id: string;
+  label: string;
+  fields: Record<string, unknown>[];
+  /** Matches the component's block in the markdown; Decap anchors it at the block start. */
+  pattern: RegExp;
+  fromBlock: (match: RegExpMatchArray) => Data;
+  toBlock: (data: Data) => string;
+  toPreview: (data: Data, getAsset: GetAsset, fields?: { get: (key: string) => unknown }[]) => ReactNode;
+}
 
 /**
  * Editor components for the MDX components of the site (src/components/mdx): editors insert
  * and edit them through forms, and the CMS writes the JSX.
  */
-export function editorComponents(ui: Locale): EditorComponentOptions[] {
+export function editorComponents(ui: Locale): MdxEditorComponent[] {
   return [
     {
       id: 'figure',
       label: A.figure[ui],
       fields: [
-        { name: 'src', label: A.figureImage[ui], widget: 'image', media_library: { allow_multiple: false } } as never,
+        { name: 'src', label: A.figureImage[ui], widget: 'image', media_library: { allow_multiple: false } },
         { name: 'alt', label: A.figureAlt[ui], hint: A.figureAltHint[ui], widget: 'string', required: false },
         { name: 'caption', label: A.figureCaption[ui], widget: 'string', required: false },
       ],
@@ -59,13 +73,13 @@ export function editorComponents(ui: Locale): EditorComponentOptions[] {
             { value: 'warning', label: A.calloutWarning[ui] },
             { value: 'success', label: A.calloutSuccess[ui] },
           ],
-        } as never,
+        },
         { name: 'text', label: A.calloutText[ui], widget: 'text' },
       ],
       pattern: /^<Callout(?:\s+type="([^"]*)")?\s*>\n?([\s\S]*?)\n?<\/Callout>/,
       fromBlock: (match) => ({ type: match[1] || 'info', text: (match[2] ?? '').trim() }),
       toBlock: ({ type, text }) => {
-        const kind = CALLOUT_TYPES.includes(type) ? type : 'info';
+        const kind = type && CALLOUT_TYPES.includes(type) ? type : 'info';
         return `<Callout type="${kind}">\n\n${String(text ?? '').trim()}\n\n</Callout>`;
       },
       toPreview: ({ type, text }) => h('aside', { className: `callout callout-${type || 'info'}` }, String(text ?? '')),
@@ -74,7 +88,9 @@ export function editorComponents(ui: Locale): EditorComponentOptions[] {
       id: 'cta-link',
       label: A.cta[ui],
       fields: [
-        { name: 'href', label: A.ctaHref[ui], widget: 'string', pattern: ['^(https?://|mailto:|/)[^\\s]*$', 'https://…'] } as never,
+        // No `pattern` here: Decap cannot validate fields inside editor components (it throws
+        // "onValidate is not a function"); CtaLink itself refuses an unsafe href at build time.
+        { name: 'href', label: A.ctaHref[ui], widget: 'string' },
         { name: 'label', label: A.ctaLabel[ui], widget: 'string' },
       ],
       pattern: /^<CtaLink\s+([^>]*?)\s*\/>/,
@@ -83,7 +99,7 @@ export function editorComponents(ui: Locale): EditorComponentOptions[] {
         return { href: a.href ?? '', label: a.label ?? '' };
       },
       toBlock: ({ href, label }) => `<CtaLink href="${attr(href)}" label="${attr(label)}" />`,
-      toPreview: ({ href, label }) => h('p', { className: 'cta' }, h('a', { className: 'cta-link', href: href || '#' }, label || href)),
+      toPreview: ({ href, label }) => h('p', { className: 'cta' }, h('a', { className: 'cta-link', href: href || '#' }, label || href || '')),
     },
   ];
 }

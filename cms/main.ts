@@ -49,7 +49,7 @@ CMS.registerWidgetValueSerializer('markdown', {
   deserialize: (value: unknown) => (typeof value === 'string' ? unescapeMdx(value) : value),
 });
 
-for (const component of editorComponents(ui)) CMS.registerEditorComponent(component);
+for (const component of editorComponents(ui)) CMS.registerEditorComponent(component as never);
 for (const name of collectionNames) CMS.registerPreviewTemplate(name, previewTemplate(name, ui) as never);
 if (settings.previewCss) CMS.registerPreviewStyle(settings.previewCss);
 

@@ -34,7 +34,7 @@ export function previewTemplate(collection: CollectionName, ui: Locale) {
     };
     const cover = value('cover') ?? value('logo');
     const coverField = cmsFields?.find((f) => f.get('name') === 'cover' || f.get('name') === 'logo');
-    const coverUrl = typeof cover === 'string' && cover ? String(getAsset(cover, coverField)) : '';
+    const coverUrl = typeof cover === 'string' && cover ? String((getAsset as (path: string, field?: unknown) => unknown)(cover, coverField)) : '';
     const rows = facts.map((spec) => [spec, show(spec)] as const).filter(([, v]) => v !== null);
     return h(
       'main',

@@ -61,6 +61,24 @@ describe('CMS: an editor publishes and translates a news item', { timeout: 240_0
     await itPane.locator('[aria-label="markdown field"] [data-slate-editor="true"]').click();
     // Characters that MDX would read as code or JSX if written as typed.
     await page.keyboard.type('Se a < b, allora {x} resta testo.');
+    // The site's MDX components, inserted through forms.
+    await itPane.getByTitle('Add Component').click();
+    await page.getByRole('menuitem', { name: 'Callout' }).click();
+    await itPane.getByLabel('Text', { exact: true }).fill('Le candidature chiudono il 15 gennaio.');
+    await itPane.getByTitle('Add Component').click();
+    await page.getByRole('menuitem', { name: 'Call to action' }).click();
+    await itPane.getByLabel(/^Link \(https/).fill('https://example.org/candidature');
+    await itPane.getByLabel('Button text', { exact: true }).fill('Candidati ora');
+    await itPane.getByTitle('Add Component').click();
+    await page.getByRole('menuitem', { name: 'Figure' }).click();
+    // The last "Choose an image" is the Figure's (the first is the cover field's).
+    await itPane.getByRole('button', { name: 'Choose an image' }).last().click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('forum-naples-stage.jpg').click();
+    await dialog.getByRole('button', { name: 'Choose selected' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await itPane.getByLabel(/^Alt text/).fill('Il palco del forum "Italia-Cina" a Napoli');
+    await itPane.getByLabel(/^Caption/).fill('Napoli, maggio 2026');
 
     await zhPane.getByLabel('Title', { exact: true }).fill(TITLE_ZH);
     await zhPane.getByLabel('Summary', { exact: true }).fill('这是编辑流程测试写的新闻摘要。');
@@ -71,7 +89,7 @@ describe('CMS: an editor publishes and translates a news item', { timeout: 240_0
     await page.getByRole('menuitem', { name: 'Publish now' }).click();
     await page.waitForURL(new RegExp(`#/collections/news/entries/${SLUG}$`));
     await page.getByText('Changes saved').waitFor();
-    expect(pageErrors).toEqual([]);
+    expect(pageErrors, pageErrors.join("\n")).toEqual([]);
   });
 
   it('writes content/news/it/ and content/news/zh/ with the expected front matter', () => {
@@ -90,6 +108,24 @@ describe('CMS: an editor publishes and translates a news item', { timeout: 240_0
     // Escaped for MDX, so the text builds and shows as typed.
     expect(itText).toContain('Se a \\< b, allora \\{x\\} resta testo.');
     expect(zhText).toContain('这是中文正文。');
+    // The editor components wrote the site's MDX components.
+    expect(itText).toContain('<Callout type="info">\n\nLe candidature chiudono il 15 gennaio.\n\n</Callout>');
+    expect(itText).toContain('<CtaLink href="https://example.org/candidature" label="Candidati ora" />');
+    expect(itText).toContain(
+      '<Figure src="../../media/forum-naples-stage.jpg" alt="Il palco del forum &quot;Italia-Cina&quot; a Napoli" caption="Napoli, maggio 2026" />',
+    );
+  });
+
+  it('shows the entry in the preview pane with the site’s own stylesheet', async () => {
+    await page.getByTitle('Toggle i18n').click();
+    if (!(await page.locator('iframe').count())) await page.getByTitle('Toggle preview').click();
+    const frame = page.locator('iframe').first().contentFrame();
+    await frame.locator('article.entry h1').filter({ hasText: TITLE_IT }).waitFor();
+    const css = await frame.locator('link[rel="stylesheet"]').evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href));
+    expect(css.some((href) => /\/_astro\/global\.[\w-]+\.css$/.test(href)), css.join()).toBe(true);
+    // The site's callout style applies inside the preview.
+    const border = await frame.locator('aside.callout').first().evaluate((e) => getComputedStyle(e).borderLeftColor);
+    expect(border).toBe('rgb(11, 79, 108)');
   });
 
   it('is accepted by the build: both languages built, English served as a fallback', async () => {
@@ -100,6 +136,11 @@ describe('CMS: an editor publishes and translates a news item', { timeout: 240_0
     const itHtml = readFileSync(join(outDir, 'it/news', SLUG, 'index.html'), 'utf8');
     expect(itHtml).toContain(`<h1>${TITLE_IT}</h1>`);
     expect(itHtml).toContain('Se a &lt; b, allora {x} resta testo.');
+    expect(itHtml).toMatch(/<aside class="callout callout-info"[^>]*>[\s\S]*Le candidature chiudono il 15 gennaio\./);
+    expect(itHtml).toContain('<a class="cta-link" href="https://example.org/candidature">Candidati ora</a>');
+    expect(itHtml).toMatch(/<figure class="figure"><picture><source srcset="[^"]+\.avif/);
+    expect(itHtml).toContain('alt="Il palco del forum &quot;Italia-Cina&quot; a Napoli"');
+    expect(itHtml).toContain('<figcaption>Napoli, maggio 2026</figcaption>');
     const zhHtml = readFileSync(join(outDir, 'zh/news', SLUG, 'index.html'), 'utf8');
     expect(zhHtml).toContain(`<h1>${TITLE_ZH}</h1>`);
     const enHtml = readFileSync(join(outDir, 'en/news', SLUG, 'index.html'), 'utf8');

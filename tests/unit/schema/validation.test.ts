@@ -164,3 +164,13 @@ describe('rules across entries', () => {
     ]);
   });
 });
+
+describe('files Decap writes for untranslated locales', () => {
+  it('are recognised as placeholders: language-neutral fields only, no text', async () => {
+    const { isUntranslatedPlaceholder } = await import('../../../src/schema/entries');
+    expect(isUntranslatedPlaceholder('news', { date: '2026-11-01', draft: false, tags: [] })).toBe(true);
+    expect(isUntranslatedPlaceholder('news', { date: '2026-11-01', title: 'Titolo' })).toBe(false);
+    expect(isUntranslatedPlaceholder('events', { start: '2027-01-01T10:00', city: 'Napoli' })).toBe(false);
+    expect(isUntranslatedPlaceholder('partners', { country: 'IT', role: 'promoter' })).toBe(true);
+  });
+});
