@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { dictionaries } from './dictionaries';
-import { defaultLocale, localeKeys, type Locale } from './locales';
+import { defaultLocale, localeKeys, locales, type Locale } from './locales';
 
 /**
  * The one i18next instance of the site. Keys are flat ("nav.home"), so key and namespace
@@ -31,4 +31,12 @@ const cache = new Map<Locale, Translate>(localeKeys.map((l) => [l, fixedT(l)]));
 /** The translation function of a locale, with typed keys (see i18next.d.ts). */
 export function useTranslations(locale: Locale): Translate {
   return cache.get(locale)!;
+}
+
+/**
+ * Every locale with its settings and translation function, for the few pages that speak all
+ * three languages at once (the language chooser, the 404 page).
+ */
+export function allLocales() {
+  return localeKeys.map((locale) => ({ locale, ...locales[locale], t: useTranslations(locale) }));
 }

@@ -1,22 +1,14 @@
 import { existsSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from '../support/browser';
 import { dictionaries } from '../../src/i18n/dictionaries';
 
 const base = inject('baseURL');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('entry pages built from content/', () => {
   it('show an article in the reader’s language with its date in the locale format', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(`${base}/zh/news/naples-forum-2026-report/`);
     expect(await page.locator('h1').innerText()).toContain('那不勒斯论坛');
     expect(await page.locator('.entry-meta time').first().innerText()).toBe('2026年5月27日');
@@ -26,7 +18,7 @@ describe('entry pages built from content/', () => {
   });
 
   it('serve covers through the image pipeline: AVIF/WebP srcset, width and height, alt, never the original upload', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const images: { url: string; bytes: number }[] = [];
     page.on('response', async (response) => {
       if (response.request().resourceType() === 'image') {
@@ -49,7 +41,7 @@ describe('entry pages built from content/', () => {
   });
 
   it('serve an untranslated entry at the reader’s URL with a notice, the source language and a canonical to the source', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const response = await page.goto(`${base}/en/news/beijing-delegation-visits-bergamo/`);
     expect(response?.status()).toBe(200);
     expect(await page.getAttribute('html', 'lang')).toBe('en');
@@ -70,14 +62,14 @@ describe('entry pages built from content/', () => {
   it('never build drafts', async () => {
     expect(existsSync('content/news/it/forum-2027-draft-programme.mdx')).toBe(true);
     expect(existsSync('dist/it/news/forum-2027-draft-programme')).toBe(false);
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const response = await page.goto(`${base}/it/news/forum-2027-draft-programme/`);
     expect(response?.status()).toBe(404);
     await page.close();
   });
 
   it('render pages at /<locale>/<slug>/ and partners in their section', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     expect((await page.goto(`${base}/it/about/`))?.status()).toBe(200);
     expect(await page.locator('article').innerText()).toContain('2012');
     expect((await page.goto(`${base}/zh/partners/most/`))?.status()).toBe(200);

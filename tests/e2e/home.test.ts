@@ -1,22 +1,14 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from '../support/browser';
 import { dictionaries } from '../../src/i18n/dictionaries';
 import { locales, localeKeys } from '../../src/i18n/locales';
 
 const base = inject('baseURL');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('home pages', () => {
   it.each(localeKeys)('/%s/ renders in its language with translated chrome', async (locale) => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const response = await page.goto(`${base}/${locale}/`);
     expect(response?.status()).toBe(200);
     const ui = dictionaries[locale];
@@ -37,7 +29,7 @@ describe('home pages', () => {
   });
 
   it('carries canonical and hreflang alternates for every locale plus x-default', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(`${base}/en/`);
     const alternates = await page.$$eval('link[rel=alternate][hreflang]', (links) =>
       links.map((l) => [l.getAttribute('hreflang'), new URL(l.getAttribute('href')!).pathname]),
@@ -56,7 +48,7 @@ describe('home pages', () => {
 
 describe('language switcher', () => {
   it('marks the current language and leads to the same page in another language', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(`${base}/it/`);
     const switcher = page.getByRole('navigation', { name: dictionaries.it['lang.switcherLabel'] });
     expect(await switcher.locator('[aria-current]').innerText()).toBe('Italiano');
@@ -79,7 +71,7 @@ describe('language chooser at /', () => {
     ['de-DE', '/en/'],
     ['en-US', '/en/'],
   ])('sends a %s browser to %s', async (browserLocale, target) => {
-    const context = await browser.newContext({ locale: browserLocale });
+    const context = await browser().newContext({ locale: browserLocale });
     const page = await context.newPage();
     await page.goto(`${base}/`);
     await page.waitForURL(`${base}${target}`);
@@ -88,7 +80,7 @@ describe('language chooser at /', () => {
   });
 
   it('shows the three languages as plain links when JavaScript is off', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, locale: 'zh-CN' });
+    const context = await browser().newContext({ javaScriptEnabled: false, locale: 'zh-CN' });
     const page = await context.newPage();
     await page.goto(`${base}/`);
     expect(new URL(page.url()).pathname).toBe('/');
@@ -106,7 +98,7 @@ describe('language chooser at /', () => {
 
 describe('missing pages', () => {
   it('answer 404 with a message in the three languages', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const response = await page.goto(`${base}/it/no-such-page/`);
     expect(response?.status()).toBe(404);
     const headings = await page.locator('h1').allInnerTexts();
