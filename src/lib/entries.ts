@@ -1,8 +1,11 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { defaultLocale, localeKeys, type Locale } from '../i18n/locales';
+import type { Locale } from '../i18n/locales';
+import { localize } from './fallbacks';
 import type { CollectionName } from '../schema/collections';
+import type { CollectionData } from '../schema/types';
 
-export type Entry<C extends CollectionName = CollectionName> = CollectionEntry<C>;
+/** An entry of a collection, with its front matter typed (see src/schema/types.ts). */
+export type Entry<C extends CollectionName = CollectionName> = Omit<CollectionEntry<C>, 'data'> & { data: CollectionData[C] };
 
 /** One entry in one locale: its own translation, or the source it falls back to. */
 export interface LocalizedEntry<C extends CollectionName = CollectionName> {
@@ -16,10 +19,6 @@ export interface LocalizedEntry<C extends CollectionName = CollectionName> {
   translations: Locale[];
 }
 
-export const splitId = (id: string) => {
-  const [locale, slug] = id.split('/') as [Locale, string];
-  return { locale, slug };
-};
 
 const cache = new Map<CollectionName, Promise<LocalizedEntry[]>>();
 
@@ -31,31 +30,12 @@ const cache = new Map<CollectionName, Promise<LocalizedEntry[]>>();
 export function localizedEntries<C extends CollectionName>(collection: C): Promise<LocalizedEntry<C>[]> {
   let result = cache.get(collection);
   if (!result) {
-    result = getCollection(collection, (e: Entry) => (e.data as { draft?: boolean }).draft !== true).then((entries) => {
-      const bySlug = new Map<string, Partial<Record<Locale, Entry>>>();
-      for (const entry of entries as Entry[]) {
-        const { locale, slug } = splitId(entry.id);
-        bySlug.set(slug, { ...bySlug.get(slug), [locale]: entry });
-      }
-      const out: LocalizedEntry[] = [];
-      for (const [slug, versions] of [...bySlug].sort(([a], [b]) => a.localeCompare(b))) {
-        const translations = localeKeys.filter((l) => versions[l]);
-        const source = versions[defaultLocale] ? defaultLocale : translations[0]!;
-        for (const locale of localeKeys) {
-          const own = versions[locale];
-          out.push({
-            locale,
-            slug,
-            entry: own ?? versions[source]!,
-            sourceLocale: own ? locale : source,
-            isFallback: !own,
-            translations,
-          });
-        }
-      }
-      return out;
+    result = getCollection(collection, (e) => (e.data as { draft?: boolean }).draft !== true).then((loaded) => {
+      const entries = loaded as unknown as Entry[];
+      return localize(entries);
     });
     cache.set(collection, result);
   }
   return result as Promise<LocalizedEntry<C>[]>;
 }
+

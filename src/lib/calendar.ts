@@ -1,0 +1,51 @@
+import { siteConfig } from '../config/site';
+import type { Locale } from '../i18n/locales';
+import { useTranslations } from '../i18n/translate';
+import { callView } from './calls';
+import type { LocalizedEntry } from './entries';
+import { eventView } from './events';
+import { icsCalendar, type IcsItem } from './ics';
+import { DEFAULT_EVENT_DURATION_MS } from './status';
+
+const host = () => new URL(siteConfig.url).host;
+const absolute = (path: string) => new URL(path, siteConfig.url).href;
+
+/** An event as a calendar item: UTC times, a UID stable across builds and languages' files. */
+export function eventIcsItem(item: LocalizedEntry<'events'>): IcsItem {
+  const view = eventView(item, siteConfig.buildTime);
+  const data = item.entry.data;
+  const ics: IcsItem = {
+    uid: `events/${item.slug}@${host()}`,
+    start: view.start,
+    summary: data.title,
+    description: data.summary,
+    location: [data.venue, data.city, data.country].filter(Boolean).join(', '),
+    url: absolute(`/${item.locale}/events/${item.slug}/`),
+    stamp: siteConfig.contentStamp,
+  };
+  // Without an end, the event is taken to last two hours, as on the site (eventPhase).
+  ics.end = view.end ?? new Date(view.start.getTime() + DEFAULT_EVENT_DURATION_MS);
+  return ics;
+}
+
+/** A call's deadline as a calendar item with a reminder the day before. */
+export function callIcsItem(item: LocalizedEntry<'calls'>, locale: Locale): IcsItem {
+  const view = callView(item, siteConfig.buildTime);
+  return {
+    uid: `calls/${item.slug}/deadline@${host()}`,
+    start: view.deadline,
+    summary: useTranslations(locale)('calls.reminder', { title: item.entry.data.title }),
+    description: item.entry.data.summary,
+    url: absolute(`/${item.locale}/calls/${item.slug}/`),
+    stamp: siteConfig.contentStamp,
+    alarmMinutesBefore: 24 * 60,
+  };
+}
+
+/** A calendar file for items, named in the locale's language. */
+export function calendarFile(locale: Locale, name: string, items: IcsItem[]): Response {
+  const t = useTranslations(locale);
+  return new Response(icsCalendar({ name: `${t('site.shortName')} · ${name}`, items, ttlHours: 12 }), {
+    headers: { 'Content-Type': 'text/calendar; charset=utf-8' },
+  });
+}

@@ -1,0 +1,59 @@
+import type { Locale } from '../i18n/locales';
+import type { CollectionName } from '../schema/collections';
+import { localizedEntries, type LocalizedEntry } from './entries';
+
+/** Number of entries per page of a paginated list. */
+export const PAGE_SIZE = 10;
+
+/**
+ * A locale's list of a collection: its own translations first, then entries shown in another
+ * language (marked as fallbacks), each group in the order given by `compare`.
+ */
+export function ownFirst<C extends CollectionName>(
+  items: LocalizedEntry<C>[],
+  compare: (a: LocalizedEntry<C>, b: LocalizedEntry<C>) => number,
+): LocalizedEntry<C>[] {
+  const own = items.filter((i) => !i.isFallback).sort(compare);
+  const fallbacks = items.filter((i) => i.isFallback).sort(compare);
+  return [...own, ...fallbacks];
+}
+
+/** Newest first by a YYYY-MM-DD (or wall-clock datetime) field; ties by slug for stable builds. */
+export function byFieldDesc(field: string) {
+  return (a: LocalizedEntry, b: LocalizedEntry) => {
+    const x = String((a.entry.data as Record<string, unknown>)[field] ?? '');
+    const y = String((b.entry.data as Record<string, unknown>)[field] ?? '');
+    return y.localeCompare(x) || a.slug.localeCompare(b.slug);
+  };
+}
+
+/** The entries of a collection in one locale (own translations and fallbacks). */
+export async function entriesIn<C extends CollectionName>(collection: C, locale: Locale): Promise<LocalizedEntry<C>[]> {
+  return (await localizedEntries(collection)).filter((i) => i.locale === locale);
+}
+
+/** Splits a list into pages of PAGE_SIZE (at least one page, possibly empty). */
+export function paginate<T>(items: T[], size = PAGE_SIZE): T[][] {
+  const pages: T[][] = [];
+  for (let i = 0; i < items.length; i += size) pages.push(items.slice(i, i + size));
+  return pages.length ? pages : [[]];
+}
+
+/** Tags used by entries, in a stable order, with how many entries carry each. */
+export function tagCounts(items: LocalizedEntry[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const item of items) {
+    for (const tag of ((item.entry.data as { tags?: string[] }).tags ?? [])) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  }
+  return [...counts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
+}
+
+/** A tag as a URL segment: lowercase ASCII letters, digits and "-". */
+export function tagSlug(tag: string): string {
+  return tag
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '') || 'tag';
+}

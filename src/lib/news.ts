@@ -1,0 +1,35 @@
+import type { Locale } from '../i18n/locales';
+import { localeKeys } from '../i18n/locales';
+import { byFieldDesc, entriesIn, ownFirst, paginate, tagCounts, tagSlug } from './lists';
+
+/** News of a locale, newest first, own translations before fallbacks. */
+export async function newsList(locale: Locale) {
+  return ownFirst(await entriesIn('news', locale), byFieldDesc('date'));
+}
+
+export const newsPageHref = (locale: Locale) => (n: number) => (n === 1 ? `/${locale}/news/` : `/${locale}/news/page/${n}/`);
+
+/** getStaticPaths of /<locale>/news/page/<n>/ (pages 2 and up; page 1 is /<locale>/news/). */
+export async function newsPagePaths() {
+  const paths = [];
+  for (const lang of localeKeys) {
+    const pages = paginate(await newsList(lang));
+    for (let n = 2; n <= pages.length; n++) {
+      paths.push({ params: { lang, page: String(n) }, props: { items: pages[n - 1]!, page: n, pages: pages.length } });
+    }
+  }
+  return paths;
+}
+
+/** getStaticPaths of /<locale>/news/tags/<tag>/: one page per tag used in that locale. */
+export async function newsTagPaths() {
+  const paths = [];
+  for (const lang of localeKeys) {
+    const items = await newsList(lang);
+    for (const [tag] of tagCounts(items)) {
+      const tagged = items.filter((i) => (i.entry.data.tags ?? []).includes(tag));
+      paths.push({ params: { lang, tag: tagSlug(tag) }, props: { tag, items: tagged } });
+    }
+  }
+  return paths;
+}

@@ -1,0 +1,13 @@
+import type { APIRoute } from 'astro';
+import { calendarFile, eventIcsItem } from '../../../lib/calendar';
+import { localizedEntries, type LocalizedEntry } from '../../../lib/entries';
+
+export async function getStaticPaths() {
+  return (await localizedEntries('events')).map((item) => ({ params: { lang: item.locale, slug: item.slug }, props: { item } }));
+}
+
+/** One event as an .ics file. */
+export const GET: APIRoute = ({ props }) => {
+  const item = props.item as LocalizedEntry<'events'>;
+  return calendarFile(item.locale, item.entry.data.title, [eventIcsItem(item)]);
+};

@@ -1,0 +1,15 @@
+import type { APIRoute } from 'astro';
+import { calendarFile, eventIcsItem } from '../../../lib/calendar';
+import { entriesIn } from '../../../lib/lists';
+import { localeStaticPaths } from '../../../lib/routing';
+import { useTranslations } from '../../../i18n/translate';
+import type { Locale } from '../../../i18n/locales';
+
+export const getStaticPaths = localeStaticPaths;
+
+/** The subscribable calendar of a locale: its own events (fallbacks belong to their language). */
+export const GET: APIRoute = async ({ params }) => {
+  const locale = params.lang as Locale;
+  const items = (await entriesIn('events', locale)).filter((i) => !i.isFallback).map(eventIcsItem);
+  return calendarFile(locale, useTranslations(locale)('events.title'), items);
+};

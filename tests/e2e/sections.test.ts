@@ -1,0 +1,158 @@
+import ICAL from 'ical.js';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from '../support/browser';
+import { dictionaries } from '../../src/i18n/dictionaries';
+import { locales, localeKeys } from '../../src/i18n/locales';
+import type { UiKey } from '../../src/i18n/dictionaries';
+
+const base = inject('baseURL');
+const browser = useBrowser();
+
+const sections: [string, UiKey][] = [
+  ['news', 'news.title'],
+  ['calls', 'calls.title'],
+  ['events', 'events.title'],
+  ['courses', 'courses.title'],
+  ['offers', 'offers.title'],
+  ['bulletins', 'bulletins.title'],
+  ['partners', 'partners.title'],
+];
+
+describe('every section in every locale', () => {
+  for (const locale of localeKeys) {
+    it.each(sections)(`/${locale}/%s/ answers in its language, with its entries`, async (section, titleKey) => {
+      const page = await browser().newPage();
+      const response = await page.goto(`${base}/${locale}/${section}/`);
+      expect(response?.status()).toBe(200);
+      expect(await page.getAttribute('html', 'lang')).toBe(locales[locale].lang);
+      expect(await page.locator('h1').innerText()).toBe(dictionaries[locale][titleKey]);
+      expect(await page.locator('main .card').count()).toBeGreaterThan(0);
+      // Every card links to an entry page that answers.
+      const href = await page.locator('main .card a').first().getAttribute('href');
+      expect((await page.goto(`${base}${href}`))?.status()).toBe(200);
+      await page.close();
+    });
+  }
+});
+
+describe('home page', () => {
+  it('shows news, open calls, upcoming events, open courses and the latest bulletin', async () => {
+    const page = await browser().newPage();
+    await page.goto(`${base}/en/`);
+    for (const key of ['home.latestNews', 'home.openCalls', 'home.upcomingEvents', 'home.openCourses', 'home.latestBulletin'] as const) {
+      await page.getByRole('heading', { name: dictionaries.en[key] }).waitFor();
+    }
+    expect(await page.locator('#home-news ~ .cards .card, section:has(#home-news) .card').count()).toBe(3);
+    await page.close();
+  });
+});
+
+describe('calls', () => {
+  it('show a Beijing deadline with its time in Beijing and in Rome', async () => {
+    const page = await browser().newPage();
+    await page.goto(`${base}/it/calls/green-tech-pilot-vouchers/`);
+    const deadline = await page.locator('.facts dd').first().innerText();
+    expect(deadline).toContain('4 dicembre 2026');
+    expect(deadline).toContain('23:59');
+    expect(deadline).toMatch(/Roma: 4 dicembre 2026.*16:59/);
+    await page.close();
+  });
+
+  it('refresh their status in the browser: a page built before the deadline says closed after it', async () => {
+    const context = await browser().newContext();
+    const page = await context.newPage();
+    const status = () => page.locator('[data-call="green-tech-pilot-vouchers"] cittc-call-status').innerText();
+    // Deadline: 4 December 2026, 23:59 Beijing = 15:59 UTC.
+    await page.clock.setFixedTime(new Date('2026-12-01T10:00:00Z'));
+    await page.goto(`${base}/it/calls/`);
+    await expect.poll(status).toBe(dictionaries.it['calls.status.closing-soon']);
+    expect(await page.locator('[data-call-group="closing-soon"] [data-call="green-tech-pilot-vouchers"]').count()).toBe(1);
+    await page.clock.setFixedTime(new Date('2026-12-04T16:00:00Z'));
+    await page.reload();
+    await expect.poll(status).toBe(dictionaries.it['calls.status.closed']);
+    expect(await page.locator('[data-call-group="closed"] [data-call="green-tech-pilot-vouchers"]').count()).toBe(1);
+    await context.close();
+  });
+
+  it('offer an .ics reminder of the deadline', async () => {
+    const text = await (await fetch(`${base}/zh/calls/green-tech-pilot-vouchers.ics`)).text();
+    const event = new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vevent')!;
+    expect(event.getFirstPropertyValue('dtstart')!.toString()).toBe('2026-12-04T15:59:00Z');
+    expect(String(event.getFirstPropertyValue('summary'))).toMatch(/^截止：/);
+    expect(event.getFirstSubcomponent('valarm')).not.toBeNull();
+  });
+});
+
+describe('events', () => {
+  it('show the night Europe changes to summer time in Rome and in Beijing', async () => {
+    const page = await browser().newPage();
+    await page.goto(`${base}/en/events/ip-protection-webinar-2027-03/`);
+    const facts = await page.locator('.facts').innerText();
+    expect(facts).toMatch(/28 March 2027.*01:30/);
+    expect(facts).toMatch(/Beijing: 28 March 2027.*08:30/);
+    expect(facts).toMatch(/28 March 2027.*04:00/);
+    expect(facts).toMatch(/Beijing: 28 March 2027.*10:00/);
+    await page.close();
+  });
+
+  it('list upcoming events soonest first and past ones most recent first', async () => {
+    const page = await browser().newPage();
+    await page.goto(`${base}/it/events/`);
+    const starts = (section: string) =>
+      page.locator(`section:has(#${section}) .card .event-times dd:first-of-type time`).evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')!));
+    const upcoming = await starts('upcoming');
+    const past = await starts('past');
+    expect(upcoming.length + past.length).toBe(9);
+    expect(upcoming).toEqual([...upcoming].sort());
+    expect(past).toEqual([...past].sort().reverse());
+    if (upcoming.length && past.length) expect(past[0]! < upcoming[0]!).toBe(true);
+    // The May 2026 forum in Naples is over.
+    expect(await page.locator('section:has(#past) .card-title').allInnerTexts()).toContain("Forum sull'innovazione Italia-Cina 2026");
+    await page.close();
+  });
+
+  it('publish a calendar per locale with the locale’s own events only', async () => {
+    const parse = async (locale: string) =>
+      new ICAL.Component(ICAL.parse(await (await fetch(`${base}/${locale}/events/calendar.ics`)).text()))
+        .getAllSubcomponents('vevent')
+        .map((v) => String(v.getFirstPropertyValue('uid')));
+    const zh = await parse('zh');
+    const it = await parse('it');
+    expect(it).toContain('events/university-delegation-beijing-2027@www.cittc.example.org');
+    expect(zh).not.toContain('events/university-delegation-beijing-2027@www.cittc.example.org');
+    expect(zh.length).toBeGreaterThan(3);
+  });
+});
+
+describe('offers and requests', () => {
+  it('leave the catalogue when expired, but their page still answers, marked expired', async () => {
+    const page = await browser().newPage();
+    await page.goto(`${base}/en/offers/`);
+    expect(await page.locator('main .card-title', { hasText: 'coating' }).count()).toBe(0);
+    expect((await page.goto(`${base}/en/offers/edible-coating-fresh-produce/`))?.status()).toBe(200);
+    expect(await page.locator('.expired-notice').innerText()).toBe(dictionaries.en['offers.expired']);
+    await page.close();
+  });
+
+  it('carry their reference and an expression-of-interest e-mail quoting it', async () => {
+    const page = await browser().newPage();
+    await page.goto(`${base}/it/offers/sodium-ion-battery-storage/`);
+    expect(await page.locator('.facts').innerText()).toContain('CN-2026-001');
+    const mailto = await page.getByRole('link', { name: dictionaries.it['offers.interest'] }).getAttribute('href');
+    expect(decodeURIComponent(mailto!)).toMatch(/^mailto:[^?]+\?subject=Manifestazione di interesse CN-2026-001$/);
+    await page.close();
+  });
+});
+
+describe('menus', () => {
+  it('come from the pages’ menu and order fields', async () => {
+    const page = await browser().newPage();
+    await page.goto(`${base}/en/`);
+    const main = await page.getByRole('navigation', { name: dictionaries.en['nav.label'] }).getByRole('link').allInnerTexts();
+    // Pages with menu: main, by their order field (1–4), after the sections.
+    expect(main.slice(-4)).toEqual(['About us', 'Services', 'Promoters and partners', 'Contact']);
+    const footer = await page.getByRole('navigation', { name: dictionaries.en['nav.footerLabel'] }).getByRole('link').allInnerTexts();
+    expect(footer).toEqual(['Privacy notice']);
+    await page.close();
+  });
+});
