@@ -156,3 +156,49 @@ describe('menus', () => {
     await page.close();
   });
 });
+
+describe('filters without JavaScript or a server', () => {
+  it('narrow the events to a type and a country', async () => {
+    const context = await browser().newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${base}/en/events/`);
+    const visible = () => page.locator('.card:visible').evaluateAll((cs) => cs.map((c) => [c.getAttribute('data-type'), c.getAttribute('data-country')]));
+    const all = await visible();
+    expect(all.length).toBe(9);
+    await page.getByRole('group', { name: dictionaries.en['events.type'] }).getByLabel('Webinar').check();
+    const webinars = await visible();
+    expect(webinars.length).toBeGreaterThan(0);
+    expect(webinars.length).toBeLessThan(all.length);
+    expect(webinars.every(([type]) => type === 'webinar')).toBe(true);
+    await page.getByRole('group', { name: dictionaries.en['events.type'] }).getByLabel(dictionaries.en['events.all']).check();
+    await page.getByRole('group', { name: dictionaries.en['events.country'] }).getByLabel('China').check();
+    const china = await visible();
+    expect(china.length).toBe(all.filter(([, c]) => c === 'cn').length);
+    expect(china.every(([, c]) => c === 'cn')).toBe(true);
+    await context.close();
+  });
+
+  it('narrow the offers to requests', async () => {
+    const page = await browser().newPage();
+    await page.goto(`${base}/it/offers/`);
+    await page.getByRole('group', { name: dictionaries.it['offers.kindLabel'] }).getByLabel(dictionaries.it['offers.kind.request']).check();
+    const kinds = await page.locator('.card:visible').evaluateAll((cs) => cs.map((c) => c.getAttribute('data-kind')));
+    expect(kinds.length).toBeGreaterThan(0);
+    expect(new Set(kinds)).toEqual(new Set(['request']));
+    await page.close();
+  });
+});
+
+describe('month grid of the events', () => {
+  it('puts each event on the day it starts where it takes place', async () => {
+    const page = await browser().newPage();
+    await page.goto(`${base}/en/events/month/`);
+    const march = page.locator('table.month', { has: page.locator('caption', { hasText: 'March 2027' }) });
+    const cell = march.locator('td', { has: page.locator('.day', { hasText: /^28$/ }) });
+    expect(await cell.getByRole('link').allInnerTexts()).toEqual([expect.stringMatching(/webinar/i)]);
+    // 14 May 2027, 19:00 in Beijing: on the 14th, though it ends after midnight.
+    const may = page.locator('table.month', { has: page.locator('caption', { hasText: 'May 2027' }) });
+    expect(await may.locator('td', { has: page.locator('.day', { hasText: /^14$/ }) }).getByRole('link').count()).toBe(1);
+    await page.close();
+  });
+});
