@@ -202,3 +202,22 @@ describe('month grid of the events', () => {
     await page.close();
   });
 });
+
+describe('sharing without a backend', () => {
+  it('shows a QR code that a phone decodes to the page’s address, and a working copy button', async () => {
+    const { default: jsQR } = await import('jsqr');
+    const { default: sharp } = await import('sharp');
+    const context = await browser().newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await context.newPage();
+    await page.goto(`${base}/zh/events/ip-protection-webinar-2027-03/`);
+    const qr = page.getByRole('img', { name: dictionaries.zh['share.qr'] });
+    const png = await qr.screenshot();
+    const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    const decoded = jsQR(new Uint8ClampedArray(data), info.width, info.height);
+    expect(decoded?.data).toBe('https://www.cittc.example.org/zh/events/ip-protection-webinar-2027-03/');
+    await page.getByRole('button', { name: dictionaries.zh['share.copy'] }).click();
+    await page.getByRole('status').filter({ hasText: dictionaries.zh['share.copied'] }).waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(decoded?.data);
+    await context.close();
+  });
+});
