@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 /**
  * Serves a built site (dist/) on the loopback interface, as a static host would: directory
- * index files, the site's 404.html with status 404 for anything missing. Used by `npm start`
- * and by the browser tests. Usage: node scripts/serve.mjs [dir] [port]
+ * index files and, with status 404 for anything missing, the locale's "not found" page for a
+ * path under a locale (/zh/… → dist/zh/404/index.html) or the trilingual 404.html for any
+ * other path. Used by `npm start` and by the browser tests.
+ * Usage: node scripts/serve.mjs [dir] [port]
  */
 import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
@@ -19,13 +21,14 @@ import sirv from 'sirv';
 export async function startStaticServer(dir, { port = 0, host = '127.0.0.1' } = {}) {
   const root = resolve(dir);
   const notFound = await readFile(resolve(root, '404.html')).catch(() => Buffer.from('Not found'));
+  const localeNotFound = await localeNotFoundPages(root);
   const assets = sirv(root, {
     dev: false,
     etag: true,
     dotfiles: false,
-    onNoMatch(_req, res) {
+    onNoMatch(req, res) {
       res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
-      res.end(notFound);
+      res.end(localeNotFound.get(firstSegment(req.url)) ?? notFound);
     },
   });
   const server = createServer((req, res) => assets(req, res));
@@ -40,6 +43,35 @@ export async function startStaticServer(dir, { port = 0, host = '127.0.0.1' } = 
     port: actualPort,
     close: () => new Promise((ok) => server.close(() => ok())),
   };
+}
+
+/**
+ * The locales' "not found" pages of a build: every top-level folder with a 404/index.html
+ * (dist/it/404/index.html…), so the server needs no list of locales of its own.
+ * @param {string} root
+ * @returns {Promise<Map<string, Buffer>>}
+ */
+async function localeNotFoundPages(root) {
+  const pages = new Map();
+  const dirs = await readdir(root, { withFileTypes: true }).catch(() => []);
+  for (const dir of dirs) {
+    if (!dir.isDirectory()) continue;
+    const page = await readFile(resolve(root, dir.name, '404', 'index.html')).catch(() => undefined);
+    if (page) pages.set(dir.name, page);
+  }
+  return pages;
+}
+
+/**
+ * The first segment of a request's path ("/zh/no-such/" → "zh"), or "" when there is none.
+ * @param {string | undefined} url
+ */
+function firstSegment(url = '/') {
+  try {
+    return decodeURIComponent(new URL(url, 'http://localhost').pathname.split('/')[1] ?? '');
+  } catch {
+    return '';
+  }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

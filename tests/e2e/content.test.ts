@@ -11,6 +11,7 @@ describe('entry pages built from content/', () => {
     const page = await browser().newPage();
     await page.goto(`${base}/zh/news/naples-forum-2026-report/`);
     expect(await page.locator('h1').innerText()).toContain('那不勒斯论坛');
+    expect(await page.locator('main[data-pagefind-body]').count()).toBe(1);
     expect(await page.locator('.entry-meta time').first().innerText()).toBe('2026年5月27日');
     await page.goto(`${base}/it/news/naples-forum-2026-report/`);
     expect(await page.locator('.entry-meta time').first().innerText()).toBe('27 maggio 2026');
@@ -49,6 +50,8 @@ describe('entry pages built from content/', () => {
       dictionaries.en['entry.fallbackNotice'].replace('{{language}}', 'Italian'),
     );
     expect(await page.getAttribute('article', 'lang')).toBe('it');
+    // Not indexed for English search: its text is Italian.
+    expect(await page.locator('[data-pagefind-body]').count()).toBe(0);
     expect(new URL((await page.getAttribute('link[rel=canonical]', 'href'))!).pathname).toBe(
       '/it/news/beijing-delegation-visits-bergamo/',
     );

@@ -97,9 +97,21 @@ describe('language chooser at /', () => {
 });
 
 describe('missing pages', () => {
-  it('answer 404 with a message in the three languages', async () => {
+  it('answer 404 in the locale of the path', async () => {
     const page = await browser().newPage();
-    const response = await page.goto(`${base}/it/no-such-page/`);
+    for (const locale of localeKeys) {
+      const response = await page.goto(`${base}/${locale}/no-such-page/`);
+      expect(response?.status()).toBe(404);
+      expect(await page.getAttribute('html', 'lang')).toBe(locales[locale].lang);
+      expect(await page.locator('h1').innerText()).toBe(dictionaries[locale]['error.notFoundTitle']);
+      expect(await page.getByRole('link', { name: dictionaries[locale]['error.backHome'] }).getAttribute('href')).toBe(`/${locale}/`);
+    }
+    await page.close();
+  });
+
+  it('answer 404 in the three languages outside any locale', async () => {
+    const page = await browser().newPage();
+    const response = await page.goto(`${base}/no-such-page/`);
     expect(response?.status()).toBe(404);
     const headings = await page.locator('h1').allInnerTexts();
     expect(headings).toEqual(localeKeys.map((l) => dictionaries[l]['error.notFoundTitle']));

@@ -1,0 +1,3 @@
+import { feedEndpoint } from '../../../lib/feeds';
+
+export const { getStaticPaths, GET } = feedEndpoint('events');

@@ -1,0 +1,38 @@
+import type { APIRoute } from 'astro';
+import { siteConfig } from '../config/site';
+import { defaultLocale } from '../i18n/locales';
+import { localizedEntries } from '../lib/entries';
+import { newsPagePaths, newsTagPaths } from '../lib/news';
+import { entryPages, everyLocale, sitemapUrls, sitemapXml, type LocalePage } from '../lib/sitemap';
+import { collectionNames } from '../schema/collections';
+
+// /sitemap.xml: every public page of every locale with its hreflang alternates. Not listed:
+// fallback URLs (their canonical is the source page), 404 pages (noindex), /admin/, feeds.
+
+/**
+ * Pages that every locale has under /<locale>/: the section indexes and the events' month
+ * view. A new page of that kind must be added here (entries, news pages and tags follow
+ * their routes by themselves).
+ */
+const SECTION_PAGES = ['news', 'calls', 'events', 'events/month', 'courses', 'bulletins', 'offers', 'partners'] as const;
+
+export const GET: APIRoute = async () => {
+  const pages: LocalePage[] = [
+    ...everyLocale((l) => `/${l}/`),
+    ...SECTION_PAGES.flatMap((section) => everyLocale((l) => `/${l}/${section}/`)),
+    // The news list's further pages and tag pages: built from the same paths as their routes.
+    ...(await newsPagePaths()).map(({ params }) => ({ locale: params.lang, path: `/${params.lang}/news/page/${params.page}/` })),
+    ...(await newsTagPaths()).map(({ params }) => ({ locale: params.lang, path: `/${params.lang}/news/tags/${params.tag}/` })),
+  ];
+  for (const collection of collectionNames) {
+    const items = await localizedEntries(collection);
+    pages.push(...entryPages(items, (l, slug) => (collection === 'pages' ? `/${l}/${slug}/` : `/${l}/${collection}/${slug}/`)));
+  }
+  const urls = sitemapUrls(pages);
+  // "/" (the language chooser) is the home pages' x-default: listed with the same alternates.
+  const home = urls.find((u) => u.path === `/${defaultLocale}/`)!;
+  urls.unshift({ path: '/', alternates: home.alternates });
+  return new Response(sitemapXml(urls, siteConfig.url), {
+    headers: { 'Content-Type': 'application/xml; charset=utf-8' },
+  });
+};
