@@ -221,3 +221,29 @@ describe('sharing without a backend', () => {
     await context.close();
   });
 });
+
+describe('bulletins', () => {
+  it('are archived by year, with a PDF to download when there is one', async () => {
+    const page = await browser().newPage();
+    await page.goto(`${base}/zh/bulletins/`);
+    expect(await page.locator('main').getByRole('heading', { level: 2 }).allInnerTexts()).toEqual(['2026']);
+    const href = await page.getByRole('link', { name: dictionaries.zh['bulletins.pdf'] }).first().getAttribute('href');
+    const pdf = await fetch(`${base}${href}`);
+    expect(pdf.status).toBe(200);
+    expect(new TextDecoder().decode((await pdf.arrayBuffer()).slice(0, 5))).toBe('%PDF-');
+    await page.close();
+  });
+});
+
+describe('lists and fallbacks', () => {
+  it('show a locale’s own entries first and mark the ones shown in another language', async () => {
+    const page = await browser().newPage();
+    await page.goto(`${base}/en/news/`);
+    const badges = await page.locator('.card').evaluateAll((cards) => cards.map((c) => !!c.querySelector('.badge')));
+    expect(badges.filter(Boolean).length).toBe(2);
+    // Fallbacks come after all own entries.
+    expect(badges).toEqual([...badges].sort((a, b) => Number(a) - Number(b)));
+    expect(await page.locator('.card:has(.badge) article').first().getAttribute('lang')).toBe('it');
+    await page.close();
+  });
+});
