@@ -3,12 +3,13 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { defaultLocale, localeKeys } from './src/i18n/locales.ts';
 import { siteConfig } from './src/config/site.ts';
+import { pagefindIntegration } from './src/integrations/pagefind.ts';
 
 // Thin on purpose: locales come from src/i18n/locales.ts, site settings from src/config.
 export default defineConfig({
   site: siteConfig.url,
   trailingSlash: 'always',
-  integrations: [mdx()],
+  integrations: [mdx(), pagefindIntegration()],
   i18n: {
     locales: localeKeys,
     defaultLocale,

@@ -1,0 +1,96 @@
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowser } from '../support/browser';
+import { dictionaries } from '../../src/i18n/dictionaries';
+
+const base = inject('baseURL');
+const browser = useBrowser();
+
+/** Opens the search page with ?q= and returns what the visitor sees once results are in. */
+async function search(page: Page, locale: 'it' | 'zh' | 'en', query: string) {
+  await page.goto(`${base}/${locale}/search/?q=${encodeURIComponent(query)}`);
+  const loading = dictionaries[locale]['search.loading'];
+  await page.waitForFunction((l) => {
+    const text = document.querySelector('.search-status')?.textContent ?? '';
+    return text !== '' && text !== l;
+  }, loading);
+  return {
+    status: await page.locator('.search-status').innerText(),
+    titles: await page.locator('.search-results > li > a.search-title').allInnerTexts(),
+  };
+}
+
+describe('search', () => {
+  it('finds an Italian singular from its plural (stemming), and not unrelated pages', async () => {
+    const page = await browser().newPage();
+    const { titles, status } = await search(page, 'it', 'brevetti');
+    // The laser-repair offer says "brevetto" only, never "brevetti".
+    expect(titles).toContain('Riparazione laser additiva di componenti di turbine');
+    expect(titles).not.toContain("Notte delle start-up Italia-Cina a Pechino");
+    expect(status).toBe(dictionaries.it['search.results'].replace('{{count}}', String(titles.length)).replace('{{query}}', 'brevetti'));
+    await page.close();
+  });
+
+  it('finds Chinese words of two to four characters inside longer sentences', async () => {
+    const page = await browser().newPage();
+    const pilot = await search(page, 'zh', '中试');
+    expect(pilot.titles).toContain('绿色技术中试应用券');
+    expect(pilot.titles).not.toContain('那不勒斯论坛落幕：300余人参会，促成120场一对一洽谈');
+    const bergamo = await search(page, 'zh', '贝加莫');
+    expect(bergamo.titles.length).toBeGreaterThan(0);
+    expect(bergamo.titles).not.toContain('绿色技术中试应用券');
+    const ip = await search(page, 'zh', '知识产权');
+    expect(ip.titles).toContain('中意知识产权咨询窗口正式开通');
+    expect(ip.titles).not.toContain('中意初创企业之夜（北京）');
+    await page.close();
+  });
+
+  it('ranks an English phrase first where it is the subject', async () => {
+    const page = await browser().newPage();
+    const { titles } = await search(page, 'en', 'business matching');
+    expect(titles[0]).toBe('Italy-China business-matching day in Beijing');
+    await page.close();
+  });
+
+  it('narrows results with filters and sorts them by date', async () => {
+    const page = await browser().newPage();
+    const all = await search(page, 'it', 'Cina');
+    await page.getByRole('group', { name: dictionaries.it['search.section'] }).getByLabel(/^Eventi/).check();
+    await expect.poll(async () => (await page.locator('.search-results .card-meta').allInnerTexts()).length).toBeGreaterThan(0);
+    await expect
+      .poll(async () => (await page.locator('.search-results .card-meta').allInnerTexts()).every((m) => m.startsWith('Eventi')))
+      .toBe(true);
+    const events = await page.locator('.search-results > li').count();
+    expect(events).toBeLessThan(all.titles.length);
+    await page.getByLabel(dictionaries.it['search.sort']).selectOption('date');
+    await expect
+      .poll(async () => {
+        const dates = (await page.locator('.search-results .card-meta').allInnerTexts()).map((m) => m.split(' · ')[1] ?? '');
+        return dates.length > 1 && dates.join() === [...dates].sort().reverse().join();
+      })
+      .toBe(true);
+    await page.close();
+  });
+
+  it('downloads nothing of the search until it is opened', async () => {
+    const page = await browser().newPage();
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    await page.goto(`${base}/it/`, { waitUntil: 'networkidle' });
+    await page.goto(`${base}/it/search/`, { waitUntil: 'networkidle' });
+    expect(requested.filter((p) => p.startsWith('/pagefind/'))).toEqual([]);
+    await page.getByLabel(dictionaries.it['search.label']).focus();
+    await expect.poll(() => requested.some((p) => p.startsWith('/pagefind/'))).toBe(true);
+    await page.close();
+  });
+
+  it('opens from the header with / or Ctrl+K', async () => {
+    const page = await browser().newPage();
+    await page.goto(`${base}/en/news/`);
+    await page.keyboard.press('/');
+    await page.waitForURL(`${base}/en/search/`);
+    await page.keyboard.press('Control+k');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-q');
+    await page.close();
+  });
+});
