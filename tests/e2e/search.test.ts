@@ -72,6 +72,20 @@ describe('search', () => {
     await page.close();
   });
 
+  it('records section, date and image with each entry', async () => {
+    const page = await browser().newPage();
+    await page.goto(`${base}/it/search/`);
+    // A string, so that the test runner does not rewrite the browser's import().
+    const meta = (await page.evaluate(`(async () => {
+      const pagefind = await import('/pagefind/pagefind.js');
+      const search = await pagefind.search('Napoli');
+      const data = await Promise.all(search.results.map((r) => r.data()));
+      return data.find((d) => d.url === '/it/news/naples-forum-2026-report/')?.meta;
+    })()`)) as Record<string, string> | undefined;
+    expect(meta).toMatchObject({ section: 'Notizie', date: '2026-05-27', image: expect.stringMatching(/^\/_astro\/forum-naples-stage\./) });
+    await page.close();
+  });
+
   it('downloads nothing of the search until it is opened', async () => {
     const page = await browser().newPage();
     const requested: string[] = [];
