@@ -4,12 +4,13 @@ import mdx from '@astrojs/mdx';
 import { defaultLocale, localeKeys } from './src/i18n/locales.ts';
 import { siteConfig } from './src/config/site.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
+import { headersIntegration } from './src/integrations/headers.ts';
 
 // Thin on purpose: locales come from src/i18n/locales.ts, site settings from src/config.
 export default defineConfig({
   site: siteConfig.url,
   trailingSlash: 'always',
-  integrations: [mdx(), pagefindIntegration()],
+  integrations: [mdx(), pagefindIntegration(), headersIntegration()],
   i18n: {
     locales: localeKeys,
     defaultLocale,

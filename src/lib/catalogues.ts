@@ -3,6 +3,7 @@ import type { LocalizedEntry } from './entries';
 import { byFieldDesc, entriesIn, ownFirst } from './lists';
 import { applicationOpen, offerExpired } from './status';
 import { dateEndInstant, dateStartInstant, toInstant } from './time';
+import { byCodePoint } from './order';
 
 /** Whether a course takes applications at `now`. */
 export function courseOpen(item: LocalizedEntry<'courses'>, now: Date): boolean {
@@ -17,7 +18,7 @@ export function courseOpen(item: LocalizedEntry<'courses'>, now: Date): boolean 
 /** Courses of a locale: open for application first (soonest start), then the others (latest first). */
 export async function courseCatalogue(locale: Locale, now: Date) {
   const items = await entriesIn('courses', locale);
-  const open = ownFirst(items.filter((i) => courseOpen(i, now)), (a, b) => a.entry.data.start.localeCompare(b.entry.data.start));
+  const open = ownFirst(items.filter((i) => courseOpen(i, now)), (a, b) => byCodePoint(a.entry.data.start, b.entry.data.start));
   const closed = ownFirst(items.filter((i) => !courseOpen(i, now)), byFieldDesc('start'));
   return [...open.map((item) => ({ item, open: true })), ...closed.map((item) => ({ item, open: false }))];
 }

@@ -3,6 +3,7 @@ import type { LocalizedEntry } from './entries';
 import { entriesIn, ownFirst } from './lists';
 import { eventPhase } from './status';
 import { toInstant } from './time';
+import { byCodePoint } from './order';
 
 export interface EventView {
   item: LocalizedEntry<'events'>;
@@ -29,8 +30,8 @@ export async function eventsByPhase(locale: Locale, now: Date) {
   const items = await entriesIn('events', locale);
   const views = new Map(items.map((item) => [item, eventView(item, now)]));
   const time = (i: LocalizedEntry<'events'>) => views.get(i)!.start.getTime();
-  const upcoming = ownFirst(items.filter((i) => views.get(i)!.phase !== 'past'), (a, b) => time(a) - time(b) || a.slug.localeCompare(b.slug));
-  const past = ownFirst(items.filter((i) => views.get(i)!.phase === 'past'), (a, b) => time(b) - time(a) || a.slug.localeCompare(b.slug));
+  const upcoming = ownFirst(items.filter((i) => views.get(i)!.phase !== 'past'), (a, b) => time(a) - time(b) || byCodePoint(a.slug, b.slug));
+  const past = ownFirst(items.filter((i) => views.get(i)!.phase === 'past'), (a, b) => time(b) - time(a) || byCodePoint(a.slug, b.slug));
   return { upcoming: upcoming.map((i) => views.get(i)!), past: past.map((i) => views.get(i)!) };
 }
 

@@ -1,4 +1,5 @@
 import { defaultLocale, localeKeys, type Locale } from '../i18n/locales';
+import { byCodePoint } from './order';
 
 /** The locale and slug of an entry id "<locale>/<slug>". */
 export const splitId = (id: string) => {
@@ -18,7 +19,7 @@ export function localize<E extends { id: string }>(entries: E[]) {
     bySlug.set(slug, { ...bySlug.get(slug), [locale]: entry });
   }
   const out: { locale: Locale; slug: string; entry: E; sourceLocale: Locale; isFallback: boolean; translations: Locale[] }[] = [];
-  for (const [slug, versions] of [...bySlug].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [slug, versions] of [...bySlug].sort(([a], [b]) => byCodePoint(a, b))) {
     const translations = localeKeys.filter((l) => versions[l]);
     const source = versions[defaultLocale] ? defaultLocale : translations[0]!;
     for (const locale of localeKeys) {

@@ -6,6 +6,7 @@ import { useTranslations } from '../i18n/translate';
 import { localizedEntries, type LocalizedEntry } from './entries';
 import { localeStaticPaths } from './routing';
 import { ROME, dateStartInstant, toInstant } from './time';
+import { byCodePoint } from './order';
 
 /**
  * RSS 2.0 feeds, one per locale and section: /<locale>/<section>/rss.xml.
@@ -44,7 +45,7 @@ export function feedItems(collection: FeedCollection, items: readonly FeedEntry[
   return items
     .filter((item) => item.locale === locale && !item.isFallback)
     .map((item) => ({ item, pubDate: publishedAt(collection, item) }))
-    .sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime() || a.item.slug.localeCompare(b.item.slug))
+    .sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime() || byCodePoint(a.item.slug, b.item.slug))
     .map(({ item, pubDate }) => {
       const { title, summary, tags } = item.entry.data;
       const feedItem: RSSFeedItem = { title, description: summary, link: entryPath(collection, item), pubDate };

@@ -1,6 +1,7 @@
 import type { Locale } from '../i18n/locales';
 import type { CollectionName } from '../schema/collections';
 import { localizedEntries, type LocalizedEntry } from './entries';
+import { byCodePoint } from './order';
 
 /** Number of entries per page of a paginated list. */
 export const PAGE_SIZE = 10;
@@ -23,7 +24,7 @@ export function byFieldDesc(field: string) {
   return (a: LocalizedEntry, b: LocalizedEntry) => {
     const x = String((a.entry.data as Record<string, unknown>)[field] ?? '');
     const y = String((b.entry.data as Record<string, unknown>)[field] ?? '');
-    return y.localeCompare(x) || a.slug.localeCompare(b.slug);
+    return byCodePoint(y, x) || byCodePoint(a.slug, b.slug);
   };
 }
 
@@ -45,7 +46,7 @@ export function tagCounts(items: LocalizedEntry[]): [string, number][] {
   for (const item of items) {
     for (const tag of ((item.entry.data as { tags?: string[] }).tags ?? [])) counts.set(tag, (counts.get(tag) ?? 0) + 1);
   }
-  return [...counts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
+  return [...counts].sort(([a, x], [b, y]) => y - x || byCodePoint(a, b));
 }
 
 /** A tag as a URL segment: lowercase ASCII letters, digits and "-". */

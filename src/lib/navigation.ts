@@ -25,7 +25,7 @@ export const sections: { label: UiKey; path: string }[] = [
 export async function pageMenu(locale: Locale, menu: 'main' | 'footer'): Promise<NavLink[]> {
   const pages = (await localizedEntries('pages')).filter((p) => p.locale === locale && p.entry.data.menu === menu);
   return pages
-    .sort((a, b) => a.entry.data.order - b.entry.data.order || a.entry.data.title.localeCompare(b.entry.data.title))
+    .sort((a, b) => a.entry.data.order - b.entry.data.order || a.entry.data.title.localeCompare(b.entry.data.title, locale))
     .map((p) => ({ label: p.entry.data.title, href: `/${locale}/${p.slug}/` }));
 }
 
