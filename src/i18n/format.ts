@@ -70,3 +70,14 @@ export const htmlLang = (locale: Locale) => locales[locale].lang;
 export function languageName(of: Locale, inLocale: Locale): string {
   return new Intl.DisplayNames([intlLocale[inLocale]], { type: 'language' }).of(locales[of].lang.split('-')[0]!) ?? of;
 }
+
+const regionNames = new Map<Locale, Intl.DisplayNames>();
+/** A country's name in a locale's words, from its ISO 3166-1 code: countryName('CN', 'it') → "Cina". */
+export function countryName(code: string, locale: Locale): string {
+  let names = regionNames.get(locale);
+  if (!names) {
+    names = new Intl.DisplayNames([intlLocale[locale]], { type: 'region' });
+    regionNames.set(locale, names);
+  }
+  return names.of(code) ?? code;
+}

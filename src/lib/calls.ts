@@ -1,5 +1,5 @@
 import type { Locale } from '../i18n/locales';
-import { entriesIn, ownFirst } from './lists';
+import { entriesIn } from './lists';
 import type { LocalizedEntry } from './entries';
 import { callStatus } from './status';
 import { dateStartInstant, toInstant } from './time';
@@ -37,11 +37,10 @@ export async function groupedCalls(locale: Locale, now: Date): Promise<Record<Ca
   for (const view of views) groups[view.status].push(view);
   for (const status of CALL_GROUPS) {
     const sign = status === 'closed' ? -1 : 1;
-    const sorted = ownFirst(
-      groups[status].map((v) => v.item),
-      (a, b) => sign * (toInstant(a.entry.data.deadline, a.entry.data.timezone).getTime() - toInstant(b.entry.data.deadline, b.entry.data.timezone).getTime()),
+    // Own translations before fallbacks; within each, by deadline (stable sort).
+    groups[status].sort(
+      (a, b) => Number(a.item.isFallback) - Number(b.item.isFallback) || sign * (a.deadline.getTime() - b.deadline.getTime()),
     );
-    groups[status] = sorted.map((item) => views.find((v) => v.item === item)!);
   }
   return groups;
 }
