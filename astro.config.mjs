@@ -1,16 +1,22 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 import { defaultLocale, localeKeys } from './src/i18n/locales.ts';
 import { siteConfig } from './src/config/site.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { headersIntegration } from './src/integrations/headers.ts';
+import { bodyPolicy } from './src/schema/body-policy.ts';
+import { linkCheckIntegration } from './src/integrations/link-check.ts';
 
 // Thin on purpose: locales come from src/i18n/locales.ts, site settings from src/config.
 export default defineConfig({
   site: siteConfig.url,
   trailingSlash: 'always',
-  integrations: [mdx(), pagefindIntegration(), headersIntegration()],
+  integrations: [mdx(), linkCheckIntegration(siteConfig.url), pagefindIntegration(), headersIntegration()],
+  // Sätteri, Astro's own Markdown pipeline (MDX inherits it), with the check that stops the
+  // build on a body that could run code (src/schema/body-policy.ts).
+  markdown: { processor: satteri({ mdastPlugins: [bodyPolicy] }) },
   i18n: {
     locales: localeKeys,
     defaultLocale,

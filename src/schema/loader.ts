@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { glob } from 'astro/loaders';
 import type { Loader } from 'astro/loaders';
-import type { CollectionName } from './collections';
+import { mediaFileExists } from './body-policy';
+import { collectionFields, type CollectionName } from './collections';
 import { ContentError, crossEntryProblems, entryId, isUntranslatedPlaceholder, parseEntryPath, type StoredEntry } from './entries';
 
 /**
@@ -34,6 +35,7 @@ export function contentLoader(collection: CollectionName): Loader {
               return props.data;
             }
           }
+          if (props.filePath) checkFiles(collection, props.filePath, props.data);
           return context.parseData(props);
         },
       });
@@ -46,4 +48,21 @@ export function contentLoader(collection: CollectionName): Loader {
       }
     },
   };
+}
+
+/**
+ * Image and file fields name files beside the entry (../../media/…). Astro's own error for a
+ * missing image names neither the entry nor the field; this one names both.
+ */
+function checkFiles(collection: CollectionName, filePath: string, data: Record<string, unknown>) {
+  for (const field of collectionFields[collection]) {
+    if (field.kind !== 'image' && field.kind !== 'file') continue;
+    const value = data[field.name];
+    if (typeof value !== 'string' || value === '' || /^[a-z][a-z0-9+.-]*:|^\/\//i.test(value)) continue;
+    if (!mediaFileExists(value, filePath)) {
+      throw new ContentError(
+        `${filePath}: field "${field.name}": the file "${value}" does not exist (upload it to content/media/ and write its path as ../../media/<name>)`,
+      );
+    }
+  }
 }

@@ -97,3 +97,15 @@ export function countryCodes(): string[] {
   }
   return countries;
 }
+
+/** Unicode bidirectional embeddings, overrides and isolates (U+202A–202E, U+2066–2069): invisible
+ * characters that make text display in another order than it is stored ("Trojan Source"). */
+export const bidiControls = /[\u202A-\u202E\u2066-\u2069]/;
+
+/** Why a text holds a direction control, or undefined when it holds none. */
+export function bidiProblem(text: string): string | undefined {
+  const match = bidiControls.exec(text);
+  if (!match) return undefined;
+  const code = match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+  return `contains the invisible Unicode direction control U+${code}, which can make text read differently from what it is; remove it`;
+}

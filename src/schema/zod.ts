@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { collectionFields, type CollectionName } from './collections';
 import type { FieldSpec } from './fields';
-import { countryCodes, isIanaTimeZone, isSafeUrl, normalizeDate, normalizeDateTime } from './values';
+import { bidiProblem, countryCodes, isIanaTimeZone, isSafeUrl, normalizeDate, normalizeDateTime } from './values';
 
 /** Astro's `image()` schema helper (or a stand-in in unit tests). */
 export type ImageHelper = () => z.ZodType;
@@ -27,13 +27,19 @@ const isoDateTime = z.unknown().transform((value, ctx) => {
   return datetime;
 });
 
+/** Text fields refuse Unicode direction overrides (see bidiProblem). */
+function noBidiControls(value: string, ctx: z.RefinementCtx) {
+  const problem = bidiProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+}
+
 function zodFor(field: FieldSpec, image: ImageHelper): z.ZodType {
   switch (field.kind) {
     case 'string':
     case 'text': {
       let s = z.string({ error: 'must be text' }).trim().min(1, 'must not be empty');
       if (field.max) s = s.max(field.max, `must be at most ${field.max} characters`);
-      return s;
+      return s.superRefine(noBidiControls);
     }
     case 'boolean':
       return z.boolean({ error: 'must be true or false' });
@@ -62,7 +68,7 @@ function zodFor(field: FieldSpec, image: ImageHelper): z.ZodType {
         }),
       );
     case 'tags':
-      return z.array(z.string().trim().min(1, 'must not be empty'));
+      return z.array(z.string().trim().min(1, 'must not be empty').superRefine(noBidiControls));
     case 'integer': {
       let n = z.number({ error: 'must be a whole number' }).int('must be a whole number');
       if (field.min !== undefined) n = n.min(field.min, `must be at least ${field.min}`);

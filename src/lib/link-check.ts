@@ -1,0 +1,91 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+/*
+ * Internal links of the built site: every <a href> and <img src> that points into the site
+ * must reach a built file. A broken relative link written in a body, a link to an entry that
+ * became a draft or was renamed, a menu entry to a missing page: each stops the build with the
+ * page and the link. #fragments are checked by the browser sweep of the tests.
+ */
+
+export interface BrokenLink {
+  /** Site path of the page holding the link, e.g. /it/news/x/. */
+  page: string;
+  /** The href or src as written. */
+  link: string;
+}
+
+/**
+ * Whole start tags, quoted attribute values included, so that "<img src=x>" inside an attribute
+ * value (a title in <meta content>) is not taken for a tag. Text and JSON-LD escape "<".
+ */
+const tagPattern = /<([a-zA-Z][^\s/>]*)((?:\s*[^\s"'>\/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*\/?>/g;
+const linkAttributePattern = /(?:^|\s)(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i;
+const linkTags = new Set(['a', 'area', 'img']);
+
+function* htmlFiles(dir: string): Generator<string> {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* htmlFiles(path);
+    else if (entry.name.endsWith('.html')) yield path;
+  }
+}
+
+function decodeEntities(value: string): string {
+  return value.replace(/&(amp|quot|#39|#x27|lt|gt);/g, (_, name: string) =>
+    ({ amp: '&', quot: '"', '#39': "'", '#x27': "'", lt: '<', gt: '>' })[name] ?? '',
+  );
+}
+
+/** The site path a built HTML file is served at: dist/it/news/index.html → /it/news/. */
+export function pagePath(dist: string, file: string): string {
+  const path = '/' + relative(dist, file).split(sep).join('/');
+  return path.endsWith('/index.html') ? path.slice(0, -'index.html'.length) : path;
+}
+
+/** Broken internal links of a built site; `site` is the public origin, whose absolute links count as internal. */
+export function findBrokenLinks(dist: string, site: string): BrokenLink[] {
+  const origin = new URL(site).origin;
+  const exists = new Map<string, boolean>();
+  const isBuilt = (pathname: string): boolean => {
+    let known = exists.get(pathname);
+    if (known === undefined) {
+      let path: string;
+      try {
+        path = decodeURIComponent(pathname);
+      } catch {
+        path = pathname;
+      }
+      const file = join(dist, path);
+      known = path.endsWith('/')
+        ? existsSync(join(file, 'index.html'))
+        : (existsSync(file) && statSync(file).isFile()) || existsSync(join(file, 'index.html'));
+      exists.set(pathname, known);
+    }
+    return known;
+  };
+
+  const broken: BrokenLink[] = [];
+  for (const file of htmlFiles(dist)) {
+    const page = pagePath(dist, file);
+    const base = new URL(page, origin);
+    const html = readFileSync(file, 'utf8');
+    for (const tag of html.matchAll(tagPattern)) {
+      if (!linkTags.has(tag[1]!.toLowerCase())) continue;
+      const match = linkAttributePattern.exec(tag[2]!);
+      if (!match) continue;
+      const link = decodeEntities(match[1] ?? match[2] ?? match[3] ?? '');
+      if (link === '' || link.startsWith('#')) continue;
+      let url: URL;
+      try {
+        url = new URL(link, base);
+      } catch {
+        broken.push({ page, link });
+        continue;
+      }
+      if (url.origin !== origin) continue;
+      if (!isBuilt(url.pathname)) broken.push({ page, link });
+    }
+  }
+  return broken;
+}

@@ -1,0 +1,237 @@
+import { existsSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Parser } from 'htmlparser2';
+import { defineMdastPlugin } from 'satteri';
+import { bidiProblem } from './values';
+
+/*
+ * What the body of a content file may contain. MDX is a programming language: an import,
+ * an {expression} or a <script> written in a body would run, at build time or in visitors'
+ * browsers. Bodies come from editors (through the CMS, which escapes what they type) and from
+ * outside authors writing to the content contract, so the build checks every body and stops
+ * on anything that could run code, naming the file, line and what to change:
+ *
+ * - no import/export lines and no {expressions} (comments {/* … *\/} are fine);
+ * - JSX/HTML elements only from an allowlist: the site's MDX components and plain text
+ *   markup (no script, iframe, object, embed, form, style, svg, …);
+ * - no event handler (on*) attributes, no style attributes, no attribute {expressions},
+ *   no Astro directives (set:html, client:…);
+ * - links and images only to http(s), mailto, tel, a path of this site or a #fragment;
+ * - images in the media folder that exist;
+ * - no Unicode direction overrides or isolates (U+202A–202E, U+2066–2069), which can make
+ *   text read differently from what it is.
+ *
+ * The same rules apply to raw HTML in plain Markdown (.md) files.
+ */
+
+/** Components an MDX body may use (src/components/mdx/index.ts; a unit test keeps them equal). */
+export const bodyComponents = ['Figure', 'Callout', 'CtaLink'] as const;
+
+/**
+ * Plain HTML elements a body may use: text-level and structural markup, nothing active.
+ * No <img>: images go through Markdown ![alt](path) or <Figure>, which the image pipeline sizes.
+ */
+export const bodyElements = new Set([
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'blockquote', 'br', 'caption', 'cite', 'code', 'col', 'colgroup', 'dd', 'del',
+  'details', 'dfn', 'div', 'dl', 'dt', 'em', 'figcaption', 'figure', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i',
+  'ins', 'kbd', 'li', 'mark', 'ol', 'p', 'pre', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'summary', 'sup',
+  'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'time', 'tr', 'u', 'ul', 'var', 'wbr',
+]);
+
+/** Attributes whose value is a URL. */
+const urlAttributes = new Set(['href', 'src', 'cite', 'srcset', 'action', 'formaction', 'poster', 'background', 'longdesc']);
+
+
+/** A rule broken by a body, with where. */
+export class BodyPolicyError extends Error {
+  constructor(file: string, line: number | undefined, problem: string) {
+    super(`${file}${line ? `:${line}` : ''}: ${problem}`);
+    this.name = 'BodyPolicyError';
+  }
+}
+
+/** Why a link or image URL is refused, or undefined when it is fine. */
+export function urlProblem(url: string): string | undefined {
+  const value = url.trim();
+  // Browsers ignore tabs and newlines inside a scheme ("java\tscript:"): compare without them.
+  const compact = value.replace(/[\u0000-\u0020]/g, '');
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(compact)?.[1]?.toLowerCase();
+  if (scheme === undefined) return undefined; // a relative path, /path, ?query or #fragment
+  if (['http', 'https', 'mailto', 'tel'].includes(scheme)) return undefined;
+  return `a "${scheme}:" link or source is not allowed (use https://, mailto:, tel:, a path of this site or #fragment)`;
+}
+
+interface Attribute {
+  name: string;
+  /** The string value; undefined for a bare attribute; null for a {expression} value. */
+  value: string | undefined | null;
+}
+
+/** Problems of one element (JSX in MDX or raw HTML in Markdown), in reading order. */
+export function elementProblems(name: string | null, attributes: Attribute[], allowComponents: boolean): string[] {
+  const problems: string[] = [];
+  if (name !== null) {
+    const isComponent = allowComponents && (bodyComponents as readonly string[]).includes(name);
+    if (!isComponent && !bodyElements.has(name.toLowerCase())) {
+      const allowed = allowComponents ? `the components ${bodyComponents.join(', ')} and ` : '';
+      problems.push(`<${name}> is not allowed in content (allowed: ${allowed}plain text markup such as <p>, <a>, <strong>, <table>)`);
+    }
+  }
+  for (const attribute of attributes) {
+    const attr = attribute.name.toLowerCase();
+    const where = `attribute ${attribute.name} of <${name ?? ''}>`;
+    if (attr.startsWith('on')) problems.push(`${where}: event handler attributes run script and are not allowed`);
+    else if (attr === 'style') problems.push(`${where}: inline styles are not allowed (the site's stylesheet styles content)`);
+    else if (attr.includes(':') || attr === 'dangerouslysetinnerhtml')
+      problems.push(`${where}: directives that inject HTML or scripts are not allowed`);
+    else if (attribute.value === null) problems.push(`${where}: {expressions} run code at build time; write the value in quotes`);
+    else if (attribute.value !== undefined) {
+      if (urlAttributes.has(attr)) {
+        for (const url of attr === 'srcset' ? attribute.value.split(',').map((c) => c.trim().split(/\s+/)[0] ?? '') : [attribute.value]) {
+          const problem = urlProblem(url);
+          if (problem) problems.push(`${where}: ${problem}`);
+        }
+      }
+      const bidi = bidiProblem(attribute.value);
+      if (bidi) problems.push(`${where} ${bidi}`);
+    }
+  }
+  return problems;
+}
+
+/** Problems of a piece of raw HTML (Markdown files; MDX turns HTML into JSX elements). */
+export function htmlProblems(html: string): string[] {
+  const problems: string[] = [];
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        const attributes = Object.entries(attribs).map(([n, value]) => ({ name: n, value }));
+        problems.push(...elementProblems(name, attributes, false));
+      },
+      ontext(text) {
+        const bidi = bidiProblem(text);
+        if (bidi) problems.push(`HTML text ${bidi}`);
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.write(html);
+  parser.end();
+  return problems;
+}
+
+/** True when an MDX {expression} is nothing but comments and whitespace. */
+export function isCommentOnly(expression: string): boolean {
+  return expression.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\n]*/g, '').trim() === '';
+}
+
+const mediaFolder = resolve('content/media');
+
+/**
+ * Whether a path written in content names a file that exists: beside the entry
+ * ("../../media/x.jpg", as the CMS writes it from an entry) or in the media folder by name
+ * ("/content/media/x.jpg", as it writes it from a body).
+ */
+export function mediaFileExists(src: string, file: string | undefined): boolean {
+  const path = decodeURI(src.split(/[?#]/)[0]!);
+  const inMedia = path.replace(/^(?:\.\.\/)+media\//, '').replace(/^\/?content\/media\//, '').replace(/^\//, '');
+  return (file !== undefined && existsSync(resolve(dirname(file), path))) || existsSync(resolve(mediaFolder, inMedia));
+}
+
+/** An image path written in a body: must be a local file that exists. */
+function imageProblem(src: string, file: string | undefined): string | undefined {
+  const problem = urlProblem(src);
+  if (problem) return problem;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) {
+    return `image "${src}" is on another host; upload it to the media folder (the site loads nothing from other hosts)`;
+  }
+  if (mediaFileExists(src, file)) return undefined;
+  return `image "${src}" does not exist (upload it to content/media/ and write its path as ../../media/<name>)`;
+}
+
+function attributesOf(node: { attributes: { type: string; name?: string; value?: unknown }[] }): Attribute[] {
+  return node.attributes.map((a) =>
+    a.type === 'mdxJsxExpressionAttribute'
+      ? { name: '{…spread}', value: null }
+      : { name: a.name ?? '', value: a.value === null || a.value === undefined ? undefined : typeof a.value === 'string' ? a.value : null },
+  );
+}
+
+type Positioned = { position?: { start: { line: number } } | undefined };
+
+/**
+ * The Sätteri (mdast) plugin that enforces the rules above; set as the Markdown processor's
+ * plugin in astro.config.mjs, so .md and .mdx bodies both go through it.
+ */
+export const bodyPolicy = defineMdastPlugin({
+  name: 'cittc-body-policy',
+  options: { position: true },
+  mdxjsEsm(node, ctx) {
+    fail(ctx, node, 'import and export lines run code at build time and are not allowed; the components Figure, Callout and CtaLink need no import');
+  },
+  mdxFlowExpression(node, ctx) {
+    if (!isCommentOnly(node.value)) fail(ctx, node, expressionProblem(node.value));
+  },
+  mdxTextExpression(node, ctx) {
+    if (!isCommentOnly(node.value)) fail(ctx, node, expressionProblem(node.value));
+  },
+  mdxJsxFlowElement(node, ctx) {
+    checkElement(node, ctx);
+  },
+  mdxJsxTextElement(node, ctx) {
+    checkElement(node, ctx);
+  },
+  html(node, ctx) {
+    const [problem] = htmlProblems(node.value);
+    if (problem) fail(ctx, node, problem);
+  },
+  link(node, ctx) {
+    const problem = urlProblem(node.url);
+    if (problem) fail(ctx, node, `link "${node.url}": ${problem}`);
+  },
+  definition(node, ctx) {
+    const problem = urlProblem(node.url);
+    if (problem) fail(ctx, node, `link definition "${node.url}": ${problem}`);
+  },
+  image(node, ctx) {
+    const problem = imageProblem(node.url, filePath(ctx));
+    if (problem) fail(ctx, node, problem);
+  },
+  text(node, ctx) {
+    const problem = bidiProblem(node.value);
+    if (problem) fail(ctx, node, `text ${problem}`);
+  },
+});
+
+function expressionProblem(value: string): string {
+  const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+  return `{${shown}} is an expression, which runs code at build time; to show braces write \\{ and \\}`;
+}
+
+type Context = { fileURL: URL | undefined };
+
+function filePath(ctx: Context): string | undefined {
+  return ctx.fileURL ? fileURLToPath(ctx.fileURL) : undefined;
+}
+
+function fail(ctx: Context, node: Positioned, problem: string): never {
+  const path = filePath(ctx);
+  throw new BodyPolicyError(path ? relative(process.cwd(), path) : '(content)', node.position?.start.line, problem);
+}
+
+function checkElement(
+  node: Positioned & { name: string | null; attributes: { type: string; name?: string; value?: unknown }[] },
+  ctx: Context,
+) {
+  const attributes = attributesOf(node);
+  const [problem] = elementProblems(node.name, attributes, true);
+  if (problem) fail(ctx, node, problem);
+  if (node.name === 'Figure') {
+    const src = attributes.find((a) => a.name === 'src')?.value;
+    if (typeof src === 'string') {
+      const missing = imageProblem(src, filePath(ctx));
+      if (missing) fail(ctx, node, `<${node.name}>: ${missing}`);
+    }
+  }
+}

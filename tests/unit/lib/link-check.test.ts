@@ -1,0 +1,40 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { findBrokenLinks, pagePath } from '../../../src/lib/link-check';
+
+const dist = mkdtempSync(join(tmpdir(), 'link-check-'));
+const write = (path: string, text: string) => {
+  mkdirSync(dirname(join(dist, path)), { recursive: true });
+  writeFileSync(join(dist, path), text);
+};
+afterAll(() => rmSync(dist, { recursive: true, force: true }));
+
+write('it/news/index.html', '<a href="/it/news/a/">a</a>');
+write('it/news/a/index.html', `<!doctype html><html><head>
+<meta property="og:title" content="<img src=x onerror=alert(1)>"><title>&lt;a href=/nowhere/&gt;</title></head><body>
+<a href="../">up</a> <a class=x href=../b/>missing sibling</a> <a href='/it/news/?page=2#list'>query</a>
+<img alt="" src="/_astro/photo.webp"> <img alt="" src="/_astro/gone.webp">
+<a href="https://www.cittc.example.org/it/news/">absolute, own site</a>
+<a href="https://www.cittc.example.org/en/">absolute, own site, not built</a>
+<a href="https://other.example/x/">other host</a> <a href="#top">fragment</a> <a href="mailto:a@b.example">mail</a>
+<a href="/it/files/report%202026.pdf">encoded</a> <link rel="stylesheet" href="/not-checked.css">
+</body></html>`);
+write('_astro/photo.webp', 'x');
+write('it/files/report 2026.pdf', 'x');
+
+describe('internal link check of a built site', () => {
+  it('finds every link into the site that reaches no built file, and nothing else', () => {
+    expect(findBrokenLinks(dist, 'https://www.cittc.example.org')).toEqual([
+      { page: '/it/news/a/', link: '../b/' },
+      { page: '/it/news/a/', link: '/_astro/gone.webp' },
+      { page: '/it/news/a/', link: 'https://www.cittc.example.org/en/' },
+    ]);
+  });
+
+  it('names pages by the path they are served at', () => {
+    expect(pagePath(dist, join(dist, 'it/news/a/index.html'))).toBe('/it/news/a/');
+    expect(pagePath(dist, join(dist, '404.html'))).toBe('/404.html');
+  });
+});
