@@ -108,7 +108,7 @@ export function adminCspDirectives(backend: BackendSettings): Directives {
 }
 
 /**
- * Browser features the site never uses are switched off; the copy-link button writes to the
+ * Browser features the site never uses are switched off; the CMS editor may write to the
  * clipboard (clipboard-write=(self)); full screen stays available to the site itself.
  */
 export const permissionsPolicy = [
