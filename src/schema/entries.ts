@@ -1,6 +1,7 @@
 import { isLocale, localeKeys, type Locale } from '../i18n/locales';
 import { collectionFields, RESERVED_PAGE_SLUGS, UNIQUE_FIELDS, type CollectionName } from './collections';
 import type { FieldSpec } from './fields';
+import { byCodePoint } from '../lib/order';
 import { SLUG_PATTERN } from './values';
 
 /** Raised for content that breaks the contract; the message names the file and the field. */
@@ -71,7 +72,7 @@ export function crossEntryProblems(collection: CollectionName, entries: Iterable
   const unique = UNIQUE_FIELDS[collection];
   if (unique) {
     const owner = new Map<string, StoredEntry>();
-    for (const e of [...list].sort((a, b) => fileOf(a).localeCompare(fileOf(b)))) {
+    for (const e of [...list].sort((a, b) => byCodePoint(fileOf(a), fileOf(b)))) {
       const value = e.data[unique];
       if (typeof value !== 'string') continue;
       const first = owner.get(value);
