@@ -35,7 +35,7 @@ describe('content that renders safely', () => {
   const dialogs: string[] = [];
 
   beforeAll(async () => {
-    site = copySite(['pages', 'media']);
+    site = await copySite(['pages', 'media']);
     site.write('content/news/en/html-title.mdx', news(htmlTitle, `Text with <em>allowed</em> markup and a [link](/en/news/).`, { summary: htmlTitle }));
     site.write('content/news/it/mixed-scripts.mdx', news(mixed, `${mixed}\n\n## ${mixed}\n\nمرحبا بالعالم — שלום — नमस्ते — 日本語 — 한국어.`));
     site.write('content/news/it/long-paragraph.mdx', news('Un paragrafo molto lungo', longParagraph));
@@ -46,7 +46,7 @@ describe('content that renders safely', () => {
 
   afterAll(async () => {
     await server?.close();
-    site?.remove();
+    await site?.remove();
   });
 
   const built = (path: string) => readFileSync(join(site.dir, 'dist', path), 'utf8');
@@ -108,14 +108,14 @@ describe('content that renders safely', () => {
 
 /** Builds a copy holding one extra file and returns the build's output (the build must fail). */
 async function failingBuild(path: string, text: string): Promise<string> {
-  const site = copySite(['pages', 'media']);
+  const site = await copySite(['pages', 'media']);
   try {
     site.write(path, text);
     const result = await site.build();
     expect(result.ok, `the build must stop; its output ends:\n${result.output.slice(-1500)}`).toBe(false);
     return result.output;
   } finally {
-    site.remove();
+    await site.remove();
   }
 }
 

@@ -1,15 +1,15 @@
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { createWorkspace, removeWorkspace } from '../../scripts/bench/workspace.mjs';
 
 /*
  * A throw-away copy of the site for tests that build content of their own (hostile and broken
- * fixtures): the code and configuration, node_modules linked, and only the content asked for.
+ * fixtures): the workspace of the benchmark (code, configuration, its own caches, packages
+ * linked one by one) with only the content folders asked for.
  */
 
 const root = resolve(import.meta.dirname, '../..');
-const code = ['src', 'public', 'cms', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
 
 export interface SiteCopy {
   dir: string;
@@ -17,15 +17,12 @@ export interface SiteCopy {
   write(path: string, text: string | Buffer): void;
   /** Runs `astro build` in the copy; never rejects. */
   build(env?: Record<string, string>): Promise<{ ok: boolean; output: string }>;
-  remove(): void;
+  remove(): Promise<void>;
 }
 
 /** A copy with the given folders of content/ (e.g. ['pages', 'media']). */
-export function copySite(contentFolders: string[]): SiteCopy {
-  const dir = mkdtempSync(join(tmpdir(), 'cittc-site-'));
-  for (const path of code) cpSync(join(root, path), join(dir, path), { recursive: true });
-  for (const folder of contentFolders) cpSync(join(root, 'content', folder), join(dir, 'content', folder), { recursive: true });
-  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
+export async function copySite(contentFolders: string[]): Promise<SiteCopy> {
+  const dir = await createWorkspace(root, { contentFolders, prefix: 'cittc-site-' });
   return {
     dir,
     write(path, text) {
@@ -53,8 +50,6 @@ export function copySite(contentFolders: string[]): SiteCopy {
         child.on('close', (status) => done({ ok: status === 0, output }));
       });
     },
-    remove() {
-      rmSync(dir, { recursive: true, force: true });
-    },
+    remove: () => removeWorkspace(dir),
   };
 }

@@ -1,0 +1,57 @@
+/**
+ * A throw-away copy of the site for the benchmark, under the system temp folder: the code and
+ * configuration the build reads, the content (with or without the sample entries; the media
+ * folder always), and node_modules as a folder of symbolic links to the repository's packages.
+ *
+ * Why not one link to node_modules: Astro keeps its build caches in node_modules/.astro
+ * (content data store, optimised images) and Vite its temp files in node_modules/.vite*. With
+ * a linked node_modules the copy would read and overwrite the repository's own caches. Linking
+ * each package instead gives the copy its own, empty, caches: the first build is really cold,
+ * and the rebuild sees only what the first build left.
+ */
+import { cp, mkdir, mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** What `astro build` reads besides content/ (the lockfile: Astro's incremental cache hashes it). */
+export const SITE_FILES = ['src', 'public', 'cms', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
+
+/** Hidden entries of node_modules that are links too (the rest are caches: .astro, .vite…). */
+const LINKED_DOT_ENTRIES = new Set(['.bin', '.package-lock.json']);
+
+/**
+ * Creates the copy.
+ * @param {string} repo the repository root
+ * @param {{ sample?: boolean, contentFolders?: string[], prefix?: string }} [options]
+ *   sample: keep the sample entries of content/ (default true);
+ *   contentFolders: copy only these folders of content/ (e.g. ['pages', 'media']), instead;
+ *   prefix: name prefix of the temp folder
+ * @returns {Promise<string>} the copy's root
+ */
+export async function createWorkspace(repo, { sample = true, contentFolders, prefix = 'cittc-bench-' } = {}) {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  for (const name of SITE_FILES) {
+    await cp(join(repo, name), join(dir, name), { recursive: true, force: true }).catch((error) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
+  }
+  if (contentFolders) {
+    for (const folder of contentFolders) {
+      await cp(join(repo, 'content', folder), join(dir, 'content', folder), { recursive: true });
+    }
+  } else if (sample) await cp(join(repo, 'content'), join(dir, 'content'), { recursive: true });
+  else await cp(join(repo, 'content/media'), join(dir, 'content/media'), { recursive: true });
+
+  const modules = join(dir, 'node_modules');
+  await mkdir(modules);
+  for (const name of await readdir(join(repo, 'node_modules'))) {
+    if (name.startsWith('.') && !LINKED_DOT_ENTRIES.has(name)) continue;
+    await symlink(join(repo, 'node_modules', name), join(modules, name));
+  }
+  return dir;
+}
+
+/** Removes the copy. */
+export async function removeWorkspace(dir) {
+  await rm(dir, { recursive: true, force: true });
+}
