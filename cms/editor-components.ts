@@ -33,7 +33,7 @@ export interface MdxEditorComponent {
 }
 
 /**
- * Editor components for the MDX components of the site (src/components/mdx): editors insert
+ * Editor components for the MDX components of the site (src/schema/mdx-body.ts): editors insert
  * and edit them through forms, and the CMS writes the JSX.
  */
 export function editorComponents(ui: Locale): MdxEditorComponent[] {

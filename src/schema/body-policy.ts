@@ -25,7 +25,7 @@ import { bidiProblem } from './values';
  * The same rules apply to raw HTML in plain Markdown (.md) files.
  */
 
-/** Components an MDX body may use (src/components/mdx/index.ts; a unit test keeps them equal). */
+/** Components an MDX body may use: src/schema/mdx-body.ts writes each as HTML (the CMS inserts them). */
 export const bodyComponents = ['Figure', 'Callout', 'CtaLink'] as const;
 
 /**
@@ -33,7 +33,7 @@ export const bodyComponents = ['Figure', 'Callout', 'CtaLink'] as const;
  * No <img>: images go through Markdown ![alt](path) or <Figure>, which the image pipeline sizes.
  */
 export const bodyElements = new Set([
-  'a', 'abbr', 'b', 'bdi', 'bdo', 'blockquote', 'br', 'caption', 'cite', 'code', 'col', 'colgroup', 'dd', 'del',
+  'a', 'abbr', 'aside', 'b', 'bdi', 'bdo', 'blockquote', 'br', 'caption', 'cite', 'code', 'col', 'colgroup', 'dd', 'del',
   'details', 'dfn', 'div', 'dl', 'dt', 'em', 'figcaption', 'figure', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i',
   'ins', 'kbd', 'li', 'mark', 'ol', 'p', 'pre', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'summary', 'sup',
   'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'time', 'tr', 'u', 'ul', 'var', 'wbr',
@@ -150,58 +150,94 @@ function imageProblem(src: string, file: string | undefined): string | undefined
   return `image "${src}" does not exist (upload it to content/media/ and write its path as ../../media/<name>)`;
 }
 
-function attributesOf(node: { attributes: { type: string; name?: string; value?: unknown }[] }): Attribute[] {
-  return node.attributes.map((a) =>
+function attributesOf(attributes: { type: string; name?: string; value?: unknown }[]): Attribute[] {
+  return attributes.map((a) =>
     a.type === 'mdxJsxExpressionAttribute'
       ? { name: '{…spread}', value: null }
       : { name: a.name ?? '', value: a.value === null || a.value === undefined ? undefined : typeof a.value === 'string' ? a.value : null },
   );
 }
 
-type Positioned = { position?: { start: { line: number } } | undefined };
+/** An mdast node as Sätteri gives it (the fields the policy reads). */
+export interface PolicyNode {
+  type: string;
+  value?: string;
+  url?: string;
+  name?: string | null;
+  attributes?: { type: string; name?: string; value?: unknown }[];
+  children?: PolicyNode[];
+  position?: { start: { line: number; offset?: number }; end: { line: number; offset?: number } } | undefined;
+}
+
+/** What is wrong with one node of a body, or undefined; `file` is the entry's path (images). */
+export function nodeProblem(node: PolicyNode, file: string | undefined): string | undefined {
+  switch (node.type) {
+    case 'mdxjsEsm':
+      return 'import and export lines run code at build time and are not allowed; the components Figure, Callout and CtaLink need no import';
+    case 'mdxFlowExpression':
+    case 'mdxTextExpression':
+      return isCommentOnly(node.value ?? '') ? undefined : expressionProblem(node.value ?? '');
+    case 'mdxJsxFlowElement':
+    case 'mdxJsxTextElement':
+      return elementNodeProblem(node, file);
+    case 'html':
+      return htmlProblems(node.value ?? '')[0];
+    case 'link':
+    case 'definition': {
+      const problem = urlProblem(node.url ?? '');
+      return problem && `${node.type === 'link' ? 'link' : 'link definition'} "${node.url}": ${problem}`;
+    }
+    case 'image':
+      return imageProblem(node.url ?? '', file);
+    case 'text': {
+      const problem = bidiProblem(node.value ?? '');
+      return problem && `text ${problem}`;
+    }
+    default:
+      return undefined;
+  }
+}
 
 /**
- * The Sätteri (mdast) plugin that enforces the rules above; set as the Markdown processor's
- * plugin in astro.config.mjs, so .md and .mdx bodies both go through it.
+ * Checks a whole body tree (from mdxToMdast), stopping at the first problem in reading order.
+ * `lineOffset`: lines of the file before the body (front matter), so errors name file lines.
+ */
+export function checkBodyTree(tree: PolicyNode, file: string, lineOffset = 0): void {
+  const walk = (node: PolicyNode) => {
+    const problem = nodeProblem(node, file);
+    if (problem) throw new BodyPolicyError(shownPath(file), lineOf(node) + lineOffset || undefined, problem);
+    for (const child of node.children ?? []) walk(child);
+  };
+  walk(tree);
+}
+
+const lineOf = (node: PolicyNode) => node.position?.start.line ?? 0;
+const shownPath = (file: string | undefined) => (file ? relative(process.cwd(), file) : '(content)');
+
+function check(mdastNode: object, ctx: Context) {
+  const node = mdastNode as PolicyNode;
+  const file = ctx.fileURL ? fileURLToPath(ctx.fileURL) : undefined;
+  const problem = nodeProblem(node, file);
+  if (problem) throw new BodyPolicyError(shownPath(file), lineOf(node) || undefined, problem);
+}
+
+/**
+ * The same rules as a Sätteri (mdast) plugin, set as the Markdown processor's plugin in
+ * astro.config.mjs: .md bodies, and anything else the processor renders, go through it.
  */
 export const bodyPolicy = defineMdastPlugin({
   name: 'cittc-body-policy',
   options: { position: true },
-  mdxjsEsm(node, ctx) {
-    fail(ctx, node, 'import and export lines run code at build time and are not allowed; the components Figure, Callout and CtaLink need no import');
-  },
-  mdxFlowExpression(node, ctx) {
-    if (!isCommentOnly(node.value)) fail(ctx, node, expressionProblem(node.value));
-  },
-  mdxTextExpression(node, ctx) {
-    if (!isCommentOnly(node.value)) fail(ctx, node, expressionProblem(node.value));
-  },
-  mdxJsxFlowElement(node, ctx) {
-    checkElement(node, ctx);
-  },
-  mdxJsxTextElement(node, ctx) {
-    checkElement(node, ctx);
-  },
-  html(node, ctx) {
-    const [problem] = htmlProblems(node.value);
-    if (problem) fail(ctx, node, problem);
-  },
-  link(node, ctx) {
-    const problem = urlProblem(node.url);
-    if (problem) fail(ctx, node, `link "${node.url}": ${problem}`);
-  },
-  definition(node, ctx) {
-    const problem = urlProblem(node.url);
-    if (problem) fail(ctx, node, `link definition "${node.url}": ${problem}`);
-  },
-  image(node, ctx) {
-    const problem = imageProblem(node.url, filePath(ctx));
-    if (problem) fail(ctx, node, problem);
-  },
-  text(node, ctx) {
-    const problem = bidiProblem(node.value);
-    if (problem) fail(ctx, node, `text ${problem}`);
-  },
+  mdxjsEsm: check,
+  mdxFlowExpression: check,
+  mdxTextExpression: check,
+  mdxJsxFlowElement: check,
+  mdxJsxTextElement: check,
+  html: check,
+  link: check,
+  definition: check,
+  image: check,
+  text: check,
 });
 
 function expressionProblem(value: string): string {
@@ -211,27 +247,14 @@ function expressionProblem(value: string): string {
 
 type Context = { fileURL: URL | undefined };
 
-function filePath(ctx: Context): string | undefined {
-  return ctx.fileURL ? fileURLToPath(ctx.fileURL) : undefined;
-}
-
-function fail(ctx: Context, node: Positioned, problem: string): never {
-  const path = filePath(ctx);
-  throw new BodyPolicyError(path ? relative(process.cwd(), path) : '(content)', node.position?.start.line, problem);
-}
-
-function checkElement(
-  node: Positioned & { name: string | null; attributes: { type: string; name?: string; value?: unknown }[] },
-  ctx: Context,
-) {
-  const attributes = attributesOf(node);
-  const [problem] = elementProblems(node.name, attributes, true);
-  if (problem) fail(ctx, node, problem);
+function elementNodeProblem(node: PolicyNode, file: string | undefined): string | undefined {
+  const attributes = attributesOf(node.attributes ?? []);
+  const [problem] = elementProblems(node.name ?? null, attributes, true);
+  if (problem) return problem;
   if (node.name === 'Figure') {
     const src = attributes.find((a) => a.name === 'src')?.value;
-    if (typeof src === 'string') {
-      const missing = imageProblem(src, filePath(ctx));
-      if (missing) fail(ctx, node, `<${node.name}>: ${missing}`);
-    }
+    const missing = typeof src === 'string' ? imageProblem(src, file) : undefined;
+    if (missing) return `<Figure>: ${missing}`;
   }
+  return undefined;
 }

@@ -1,6 +1,10 @@
 import { readFile } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { glob } from 'astro/loaders';
-import type { Loader } from 'astro/loaders';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import type { Locale } from '../i18n/locales';
+import { MDX_BODY_VERSION, mdxBodyToMarkdown } from './mdx-body';
 import { mediaFileExists } from './body-policy';
 import { collectionFields, type CollectionName } from './collections';
 import { ContentError, crossEntryProblems, entryId, isUntranslatedPlaceholder, parseEntryPath, type StoredEntry } from './entries';
@@ -25,8 +29,12 @@ export function contentLoader(collection: CollectionName): Loader {
     name: 'cittc-content',
     async load(context) {
       const placeholders = new Set<string>();
+      const renderErrors: string[] = [];
       await inner.load({
         ...context,
+        ...{ entryTypes: mdxRenderedAtSync(context as ContextWithEntryTypes, renderErrors) },
+        // The digest keys the rendered HTML kept in the content store: include the renderer's version.
+        generateDigest: (data) => context.generateDigest(typeof data === 'string' ? `${data}\0mdx-body ${MDX_BODY_VERSION}` : data),
         async parseData(props) {
           if (props.filePath && isUntranslatedPlaceholder(collection, props.data)) {
             const text = await readFile(props.filePath, 'utf8');
@@ -39,6 +47,7 @@ export function contentLoader(collection: CollectionName): Loader {
           return context.parseData(props);
         },
       });
+      if (renderErrors.length > 0) throw new ContentError(renderErrors.join('\n'));
       for (const id of placeholders) context.store.delete(id);
       const entries = [...context.store.values()] as StoredEntry[];
       const problems = crossEntryProblems(collection, entries);
@@ -65,4 +74,44 @@ function checkFiles(collection: CollectionName, filePath: string, data: Record<s
       );
     }
   }
+}
+
+/**
+ * The entry types of the glob loader, with .mdx rendered when the content is synced, like .md
+ * (src/schema/mdx-body.ts says why): the body is checked by the body policy, its components
+ * written as HTML, and the Markdown processor renders it; the content store keeps the HTML for
+ * the next build. A body that breaks a rule is collected in `errors`, which stop the build.
+ */
+/** What the glob loader reads from an entry type (the field is internal to Astro's LoaderContext). */
+interface EntryType {
+  getRenderFunction?: () => Promise<(entry: { body?: string; filePath?: string }) => Promise<unknown>>;
+  contentModuleTypes?: string;
+  [key: string]: unknown;
+}
+type ContextWithEntryTypes = LoaderContext & { entryTypes: Map<string, EntryType> };
+
+function mdxRenderedAtSync(context: ContextWithEntryTypes, errors: string[]): Map<string, EntryType> {
+  const mdx = context.entryTypes.get('.mdx');
+  if (!mdx) return context.entryTypes;
+  const { contentModuleTypes: _compiledAsModule, ...entryType } = mdx;
+  const types = new Map(context.entryTypes);
+  types.set('.mdx', {
+    ...entryType,
+    getRenderFunction: async () => async ({ body, filePath }) => {
+      if (!filePath) throw new Error('an MDX entry without a file');
+      try {
+        const text = await readFile(filePath, 'utf8');
+        const at = body ? text.indexOf(body) : -1;
+        const lineOffset = at > 0 ? text.slice(0, at).split('\n').length - 1 : 0;
+        const locale = basename(dirname(filePath)) as Locale;
+        const markdown = mdxBodyToMarkdown(body ?? '', { file: filePath, locale, lineOffset });
+        // A leading newline: a body that starts with "---" (a rule) is not front matter.
+        return await context.renderMarkdown(`\n${markdown}`, { fileURL: pathToFileURL(filePath) });
+      } catch (error) {
+        errors.push((error as Error).message);
+        throw error;
+      }
+    },
+  });
+  return types;
 }

@@ -138,8 +138,10 @@ describe('CMS: an editor publishes and translates a news item', { timeout: 240_0
     expect(itHtml).toContain('Se a &lt; b, allora {x} resta testo.');
     expect(itHtml).toMatch(/<aside class="callout callout-info"[^>]*>[\s\S]*Le candidature chiudono il 15 gennaio\./);
     expect(itHtml).toContain('<a class="cta-link" href="https://example.org/candidature">Candidati ora</a>');
-    expect(itHtml).toMatch(/<figure class="figure"><picture><source srcset="[^"]+\.avif/);
-    expect(itHtml).toContain('alt="Il palco del forum &quot;Italia-Cina&quot; a Napoli"');
+    // The figure's image in the widths a screen needs, never as wide as the 4000 px upload.
+    expect(itHtml).toMatch(/<figure class="figure">\s*<p><img [^>]*srcset="[^"]+\.webp 480w, [^"]+\.webp 960w, [^"]+\.webp 1440w"/);
+    // Quotes in the alt text get the typographic form, like all text of a body.
+    expect(itHtml).toContain('alt="Il palco del forum “Italia-Cina” a Napoli"');
     expect(itHtml).toContain('<figcaption>Napoli, maggio 2026</figcaption>');
     const zhHtml = readFileSync(join(outDir, 'zh/news', SLUG, 'index.html'), 'utf8');
     expect(zhHtml).toContain(`<h1>${TITLE_ZH}</h1>`);

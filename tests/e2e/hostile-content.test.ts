@@ -39,6 +39,17 @@ describe('content that renders safely', () => {
     site.write('content/news/en/html-title.mdx', news(htmlTitle, `Text with <em>allowed</em> markup and a [link](/en/news/).`, { summary: htmlTitle }));
     site.write('content/news/it/mixed-scripts.mdx', news(mixed, `${mixed}\n\n## ${mixed}\n\nمرحبا بالعالم — שלום — नमस्ते — 日本語 — 한국어.`));
     site.write('content/news/it/long-paragraph.mdx', news('Un paragrafo molto lungo', longParagraph));
+    site.write(
+      'content/news/zh/components.mdx',
+      news('组件', [
+        '{/* 编辑备注：不会显示 */}',
+        '<Callout type="warning">\n\n申请截止时间为**北京时间**17:00。\n\n</Callout>',
+        '<Figure src="../../media/beijing-skyline.jpg" alt="北京天际线" caption="北京，2026年" />',
+        '<Figure src="/content/media/battery-cells.jpg" alt="电池" />',
+        '<CtaLink href="https://example.org/apply" label="立即申请" />',
+        '花括号 \\{ 和 \\} 照原样显示。',
+      ].join('\n\n')),
+    );
     const result = await site.build();
     expect(result.output.slice(-3000), 'the build succeeds').toContain('Complete!');
     server = await startStaticServer(join(site.dir, 'dist'));
@@ -91,6 +102,30 @@ describe('content that renders safely', () => {
     }
     expect(built('it/news/rss.xml')).toContain(`<title>${mixed}</title>`);
     expect(built('sitemap.xml')).toContain('/it/news/mixed-scripts/');
+  });
+
+  it('renders the site components, comments and escaped braces as the CMS writes them', async () => {
+    const page = await open('/zh/news/components/');
+    try {
+      const main = page.locator('main');
+      expect(await main.textContent()).not.toContain('编辑备注');
+      const callout = main.getByRole('complementary', { name: '注意' });
+      expect(await callout.textContent()).toContain('申请截止时间为北京时间17:00。');
+      expect(await callout.locator('strong').textContent()).toBe('北京时间');
+      const figures = main.locator('figure.figure img');
+      expect(await figures.count()).toBe(2);
+      for (const img of await figures.all()) {
+        expect(await img.getAttribute('src')).toMatch(/^\/_astro\/.+\.webp$/);
+        expect(await img.getAttribute('width')).toMatch(/^\d+$/);
+        expect(await img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0)).toBe(true);
+      }
+      expect(await main.getByRole('img', { name: '北京天际线' }).count()).toBe(1);
+      expect(await main.locator('figcaption').textContent()).toBe('北京，2026年');
+      expect(await main.getByRole('link', { name: '立即申请' }).getAttribute('href')).toBe('https://example.org/apply');
+      expect(await main.textContent()).toContain('花括号 { 和 } 照原样显示。');
+    } finally {
+      await page.close();
+    }
   });
 
   it('builds and shows a 200 KB paragraph whole', async () => {

@@ -1,9 +1,11 @@
 import type { APIRoute } from 'astro';
 import { calendarFile, callIcsItem } from '../../../lib/calendar';
+import { entryCacheKeys } from '../../../lib/cache-keys';
 import { localizedEntries, type LocalizedEntry } from '../../../lib/entries';
 
 export async function getStaticPaths() {
-  return (await localizedEntries('calls')).map((item) => ({ params: { lang: item.locale, slug: item.slug }, props: { item } }));
+  const [items, cacheKey] = await Promise.all([localizedEntries('calls'), entryCacheKeys('calls')]);
+  return items.map((item) => ({ params: { lang: item.locale, slug: item.slug }, props: { item }, cacheKey: cacheKey(item) }));
 }
 
 /** A reminder of a call's deadline as an .ics file, with an alarm the day before. */

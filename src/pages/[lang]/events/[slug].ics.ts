@@ -1,9 +1,11 @@
 import type { APIRoute } from 'astro';
 import { calendarFile, eventIcsItem } from '../../../lib/calendar';
+import { entryCacheKeys } from '../../../lib/cache-keys';
 import { localizedEntries, type LocalizedEntry } from '../../../lib/entries';
 
 export async function getStaticPaths() {
-  return (await localizedEntries('events')).map((item) => ({ params: { lang: item.locale, slug: item.slug }, props: { item } }));
+  const [items, cacheKey] = await Promise.all([localizedEntries('events'), entryCacheKeys('events')]);
+  return items.map((item) => ({ params: { lang: item.locale, slug: item.slug }, props: { item }, cacheKey: cacheKey(item) }));
 }
 
 /** One event as an .ics file. */

@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import { siteConfig } from '../config/site';
+import type { CollectionName } from '../schema/collections';
+import { callView } from './calls';
+import { courseOpen, isExpired } from './catalogues';
+import { localizedEntries, type Entry, type LocalizedEntry } from './entries';
+import { eventView } from './events';
+
+/*
+ * Cache keys of entry pages for Astro's incremental build (experimental.incrementalBuild): a
+ * page whose key, code and rendered entries are unchanged is copied from the previous build
+ * instead of rendered. Astro already compares the page's code (components, styles, scripts,
+ * dictionaries); the key must hold everything else the page shows:
+ *
+ * - the entry shown (its own translation or the fallback's source): the digest of its file,
+ *   and the languages it exists in (the language switcher, hreflang links);
+ * - what every page shows: the menus (pages collection), the site settings of the
+ *   environment, the footer's year;
+ * - what depends on the time of the build: a call's status, an event's phase, a course's
+ *   applications, an offer's expiry.
+ *
+ * The .ics file of a call or an event has the same key as its page. List, feed, calendar and
+ * home pages have no key: they change with almost any edit.
+ */
+
+const hash = (parts: unknown[]) => createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 22);
+const digestOf = (entry: Entry) => (entry as { digest?: string }).digest ?? hash([entry.data, entry.body]);
+
+let site: Promise<string> | undefined;
+/** What every page shows besides its own entry. */
+function siteKey(): Promise<string> {
+  site ??= localizedEntries('pages').then((pages) =>
+    hash([
+      pages.map((p) => [p.locale, p.slug, digestOf(p.entry)]),
+      siteConfig.url,
+      siteConfig.icpNumber,
+      siteConfig.contactEmail,
+      siteConfig.buildTime.getUTCFullYear(),
+      // DTSTAMP of the .ics files of calls and events.
+      siteConfig.contentStamp.getTime(),
+    ]),
+  );
+  return site;
+}
+
+/** The part of a page that depends on the time of the build. */
+export function timeState(collection: CollectionName, item: LocalizedEntry, now: Date): string {
+  switch (collection) {
+    case 'calls':
+      return callView(item as LocalizedEntry<'calls'>, now).status;
+    case 'events':
+      return eventView(item as LocalizedEntry<'events'>, now).phase;
+    case 'courses':
+      return String(courseOpen(item as LocalizedEntry<'courses'>, now));
+    case 'offers':
+      return String(isExpired(item as LocalizedEntry<'offers'>, now));
+    default:
+      return '';
+  }
+}
+
+/** A function giving the cache key of each entry page of a collection. */
+export async function entryCacheKeys(collection: CollectionName): Promise<(item: LocalizedEntry) => string> {
+  const siteState = await siteKey();
+  return (item) =>
+    hash([
+      siteState,
+      collection,
+      item.locale,
+      item.slug,
+      item.sourceLocale,
+      digestOf(item.entry),
+      [...item.translations].sort(),
+      timeState(collection, item, siteConfig.buildTime),
+    ]);
+}

@@ -1,0 +1,70 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copySite, type SiteCopy } from '../support/site-copy';
+
+/*
+ * Rebuilds reuse the pages that did not change (experimental.incrementalBuild with the cache
+ * keys of src/lib/cache-keys.ts) and render again those that did: what matters is that no
+ * visitor ever gets a stale page. Built in a throw-away copy with the pages and news sample.
+ */
+
+let site: SiteCopy;
+const restored = (output: string) => new Set([...output.matchAll(/├─ (\S+index\.html) \(restored\)/g)].map((m) => m[1]));
+const rendered = (output: string) => new Set([...output.matchAll(/├─ (\S+index\.html) \(\+\d+ms\)/g)].map((m) => m[1]));
+const page = (path: string) => readFileSync(join(site.dir, 'dist', path), 'utf8');
+const edit = (path: string, from: string | RegExp, to: string) => {
+  const file = join(site.dir, path);
+  const text = readFileSync(file, 'utf8');
+  const changed = text.replace(from, to);
+  expect(changed, `${path} contains ${from}`).not.toBe(text);
+  writeFileSync(file, changed);
+};
+
+beforeAll(async () => {
+  site = await copySite(['pages', 'media', 'news']);
+  const first = await site.build();
+  expect(first.ok, first.output.slice(-2000)).toBe(true);
+}, 120_000);
+
+afterAll(() => site?.remove());
+
+describe('incremental rebuilds', () => {
+  it('after editing one entry, renders its pages again and reuses the other entry pages', async () => {
+    edit('content/news/en/naples-forum-2026-report.mdx', /\n\n([A-Z])/, '\n\nEDITED PARAGRAPH.\n\n$1');
+    const result = await site.build();
+    expect(result.ok, result.output.slice(-2000)).toBe(true);
+    const again = rendered(result.output);
+    expect(again).toContain('/en/news/naples-forum-2026-report/index.html');
+    expect(page('en/news/naples-forum-2026-report/index.html')).toContain('EDITED PARAGRAPH.');
+    // Other entries come from the cache, unchanged; lists are always rendered.
+    expect(restored(result.output)).toContain('/it/news/naples-forum-2026-report/index.html');
+    expect(restored(result.output)).toContain('/en/news/beijing-delegation-visits-bergamo/index.html');
+    expect(again).toContain('/en/news/index.html');
+    expect(restored(result.output).size).toBeGreaterThan(20);
+  }, 120_000);
+
+  it('renders every entry page again when the menus change', async () => {
+    edit('content/pages/en/contact.mdx', /^title: .*$/m, 'title: "Write to us"');
+    const result = await site.build();
+    expect(result.ok, result.output.slice(-2000)).toBe(true);
+    expect([...restored(result.output)]).toEqual([]);
+    expect(page('en/news/beijing-delegation-visits-bergamo/index.html')).toContain('Write to us');
+  }, 120_000);
+
+  it('renders a call page again when its status changes with the time of the build', async () => {
+    // No calls in this copy's content: add one whose deadline falls between two builds.
+    site.write(
+      'content/calls/en/closing-call.mdx',
+      '---\ntitle: "A call that closes"\nsummary: "Fixture."\ndate: 2026-11-01\ndeadline: "2026-11-21T12:00"\ntimezone: Europe/Rome\nfunder: "CITTC"\ncategory: funding\n---\n\nText.\n',
+    );
+    const before = await site.build({ BUILD_TIME: '2026-11-21T09:00:00Z' });
+    expect(before.ok, before.output.slice(-2000)).toBe(true);
+    const open = page('en/calls/closing-call/index.html');
+    const after = await site.build({ BUILD_TIME: '2026-11-21T13:00:00Z' });
+    expect(rendered(after.output)).toContain('/en/calls/closing-call/index.html');
+    expect(restored(after.output)).toContain('/en/news/beijing-delegation-visits-bergamo/index.html');
+    expect(page('en/calls/closing-call/index.html')).not.toBe(open);
+    expect(page('en/calls/closing-call/index.html')).toMatch(/class="status status-closed"/);
+  }, 180_000);
+});
