@@ -4,7 +4,6 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { defaultLocale, localeKeys } from './src/i18n/locales.ts';
 import { siteConfig } from './src/config/site.ts';
-import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { headersIntegration } from './src/integrations/headers.ts';
 import { bodyPolicy } from './src/schema/body-policy.ts';
 import { bodyImages } from './src/schema/body-images.ts';
@@ -14,7 +13,8 @@ import { linkCheckIntegration } from './src/integrations/link-check.ts';
 export default defineConfig({
   site: siteConfig.url,
   trailingSlash: 'always',
-  integrations: [mdx(), linkCheckIntegration(siteConfig.url), pagefindIntegration(), headersIntegration()],
+  // The search index is built after astro build exits (npm run build; src/lib/search-index.ts).
+  integrations: [mdx(), linkCheckIntegration(siteConfig.url), headersIntegration()],
   // Sätteri, Astro's own Markdown pipeline (MDX inherits it), with the check that stops the
   // build on a body that could run code (src/schema/body-policy.ts) and responsive body images.
   markdown: { processor: satteri({ mdastPlugins: [bodyPolicy], hastPlugins: [bodyImages] }) },

@@ -1,5 +1,6 @@
 /**
- * Runs `astro build` in a site folder with the project's Node 24 and measures it: wall time,
+ * Runs the site's build in a site folder with the project's Node 24, as `npm run build` does
+ * (`astro build`, then the Pagefind index: scripts/search-index.mjs), and measures it: wall time,
  * CPU time and the kernel's maximum RSS (/usr/bin/time), the RSS of the whole process tree
  * polled from /proc (./proc-memory.mjs), the phases of the build (from the moment each of
  * Astro's phase headers is printed), Astro's own phase timings, Pagefind's indexing line, and
@@ -39,6 +40,7 @@ const PHASES = [
   ['optimize images', /^\s*generating optimized images\s*$/],
   ['build:done hooks (integrations)', /\[build\] ✓ Completed in/, 'render routes'],
   ['exit', /\[build\] \d+ page\(s\) built in/],
+  ['search index (Pagefind, after astro build)', /\[build\] Complete!/],
 ];
 
 /** "1.90s" / "498ms" / "1m 2s" → milliseconds. */
@@ -64,7 +66,10 @@ export async function runBuild({ cwd, label, env = {}, progressEvery = 5, log = 
   const logFile = join(logDir, `${label.replace(/[^\w.-]+/g, '_')}.log`);
   const timeFile = join(logDir, `${label.replace(/[^\w.-]+/g, '_')}.time`);
   const useTime = existsSync(TIME);
-  const command = useTime ? [TIME, '-f', '%M %e %U %S', '-o', timeFile, nodeBin, astroBin, 'build'] : [nodeBin, astroBin, 'build'];
+  const searchScript = join(import.meta.dirname, '..', 'search-index.mjs');
+  const q = (path) => `'${path.replace(/'/g, "'\\''")}'`;
+  const build = ['sh', '-c', `${q(nodeBin)} ${q(astroBin)} build && ${q(nodeBin)} ${q(searchScript)} dist`];
+  const command = useTime ? [TIME, '-f', '%M %e %U %S', '-o', timeFile, ...build] : build;
 
   const loadBefore = await loadAverage();
   const started = performance.now();
