@@ -57,7 +57,7 @@ function parseDate(date: string, fn: string): { year: number; month: number; day
  * comment). Throws an Error naming the value on malformed input, impossible dates
  * (2026-02-30) or an unknown zone, so that bad content stops the build.
  */
-export function toInstant(wallClock: string, timeZone: string): Date {
+function computeToInstant(wallClock: string, timeZone: string): Date {
   const m = WALL_CLOCK.exec(wallClock);
   if (!m) throw new Error(`toInstant: "${wallClock}" is not a YYYY-MM-DDTHH:mm date-time`);
   const [year, month, day, hour, minute] = m.slice(1).map(Number) as [number, number, number, number, number];
@@ -68,7 +68,7 @@ export function toInstant(wallClock: string, timeZone: string): Date {
  * The first instant of a calendar day in a zone (normally 00:00). Used for date-only fields
  * that start something: a course's `start`, a call's `opens`.
  */
-export function dateStartInstant(date: string, timeZone: string): Date {
+function computeDateStartInstant(date: string, timeZone: string): Date {
   const { year, month, day } = parseDate(date, 'dateStartInstant');
   return resolve({ year, month, day, hour: 0, minute: 0 }, timeZone, `dateStartInstant: "${date}"`);
 }
@@ -78,7 +78,7 @@ export function dateStartInstant(date: string, timeZone: string): Date {
  * date-only fields that end something inclusively: a course's `end`, an offer's `expires`.
  * Computed as the next day's start minus 1 ms, so it is right even on DST change days.
  */
-export function dateEndInstant(date: string, timeZone: string): Date {
+function computeDateEndInstant(date: string, timeZone: string): Date {
   const { year, month, day } = parseDate(date, 'dateEndInstant');
   dateStartInstant(date, timeZone); // rejects 2026-02-30 and unknown zones before Date.UTC rolls them over
   const next = new Date(Date.UTC(year, month - 1, day) + DAY_MS).toISOString().slice(0, 10);
@@ -99,7 +99,7 @@ export interface ZonedTime {
 }
 
 /** The wall-clock date and time of an instant in a zone (see ZonedTime). Throws on an invalid Date or zone. */
-export function zoned(instant: Date, timeZone: string): ZonedTime {
+function computeZoned(instant: Date, timeZone: string): ZonedTime {
   if (Number.isNaN(instant.getTime())) throw new Error('zoned: invalid Date');
   const dt = DateTime.fromJSDate(instant, { zone: timeZone });
   if (!dt.isValid) throw new Error(`zoned: "${timeZone}" is not a valid time zone (${dt.invalidExplanation ?? dt.invalidReason})`);
@@ -114,4 +114,46 @@ export function zoned(instant: Date, timeZone: string): ZonedTime {
 export function dayDifference(instant: Date, fromZone: string, toZone: string): number {
   const day = (date: string) => Date.parse(`${date}T00:00:00Z`);
   return Math.round((day(zoned(instant, toZone).date) - day(zoned(instant, fromZone).date)) / DAY_MS);
+}
+
+/*
+ * The conversions above are pure and the same few hundred values come back on every page
+ * (lists, month grids, facts, JSON-LD): each result is computed once per build. Dates are
+ * returned as new objects, so a caller that mutates one cannot change the cache.
+ */
+const instants = new Map<string, number>();
+function memoInstant(kind: string, value: string, timeZone: string, compute: (v: string, z: string) => Date): Date {
+  const key = `${kind}|${value}|${timeZone}`;
+  let ms = instants.get(key);
+  if (ms === undefined) instants.set(key, (ms = compute(value, timeZone).getTime()));
+  return new Date(ms);
+}
+
+/**
+ * A content `datetime` ("YYYY-MM-DDTHH:mm", wall clock in `timeZone`) as an instant.
+ * Gap times are shifted forward, overlap times mean the first occurrence (see the module
+ * comment). Throws an Error naming the value on malformed input, impossible dates
+ * (2026-02-30) or an unknown zone, so that bad content stops the build.
+ */
+export function toInstant(wallClock: string, timeZone: string): Date {
+  return memoInstant('t', wallClock, timeZone, computeToInstant);
+}
+
+/** The first instant of a calendar day in a zone (see computeDateStartInstant). */
+export function dateStartInstant(date: string, timeZone: string): Date {
+  return memoInstant('s', date, timeZone, computeDateStartInstant);
+}
+
+/** The last millisecond of a calendar day in a zone (see computeDateEndInstant). */
+export function dateEndInstant(date: string, timeZone: string): Date {
+  return memoInstant('e', date, timeZone, computeDateEndInstant);
+}
+
+const zonedTimes = new Map<string, ZonedTime>();
+/** The wall-clock date and time of an instant in a zone (see ZonedTime). Throws on an invalid Date or zone. */
+export function zoned(instant: Date, timeZone: string): ZonedTime {
+  const key = `${instant.getTime()}|${timeZone}`;
+  let result = zonedTimes.get(key);
+  if (!result) zonedTimes.set(key, (result = computeZoned(instant, timeZone)));
+  return { ...result };
 }

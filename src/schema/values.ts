@@ -49,13 +49,20 @@ export function normalizeDateTime(value: unknown): string | undefined {
 export function isIanaTimeZone(value: unknown): value is string {
   if (typeof value !== 'string') return false;
   if (value !== 'UTC' && !/^[A-Z][A-Za-z_]+(?:\/[A-Za-z0-9_+-]+){1,2}$/.test(value)) return false;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-    return true;
-  } catch {
-    return false;
+  let known = knownZones.get(value);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: value });
+      known = true;
+    } catch {
+      known = false;
+    }
+    knownZones.set(value, known);
   }
+  return known;
 }
+/** Zones already checked (every entry names one: the check runs thousands of times). */
+const knownZones = new Map<string, boolean>();
 
 /** Canonical IANA zones offered to editors (Intl's list; UTC first). */
 export function timeZoneOptions(): string[] {
