@@ -23,12 +23,31 @@ const tagPattern = /<([a-zA-Z][^\s/>]*)((?:\s*[^\s"'>\/=]+(?:\s*=\s*(?:"[^"]*"|'
 const linkAttributePattern = /(?:^|\s)(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i;
 const linkTags = new Set(['a', 'area', 'img']);
 
-function* htmlFiles(dir: string): Generator<string> {
+/** Every .html file below a folder (a built site), recursively. */
+export function* htmlFiles(dir: string): Generator<string> {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) yield* htmlFiles(path);
     else if (entry.name.endsWith('.html')) yield path;
   }
+}
+
+/**
+ * The built file a site path is served from (a file, or a folder's index.html), or undefined
+ * when there is none or the path's %-encoding is malformed.
+ */
+export function builtFile(dist: string, pathname: string): string | undefined {
+  let path: string;
+  try {
+    path = decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
+  const file = join(dist, path);
+  if (path.endsWith('/')) return existsSync(join(file, 'index.html')) ? join(file, 'index.html') : undefined;
+  if (existsSync(file) && statSync(file).isFile()) return file;
+  if (existsSync(join(file, 'index.html'))) return join(file, 'index.html');
+  return undefined;
 }
 
 function decodeEntities(value: string): string {
@@ -49,19 +68,7 @@ export function findBrokenLinks(dist: string, site: string): BrokenLink[] {
   const exists = new Map<string, boolean>();
   const isBuilt = (pathname: string): boolean => {
     let known = exists.get(pathname);
-    if (known === undefined) {
-      let path: string;
-      try {
-        path = decodeURIComponent(pathname);
-      } catch {
-        path = pathname;
-      }
-      const file = join(dist, path);
-      known = path.endsWith('/')
-        ? existsSync(join(file, 'index.html'))
-        : (existsSync(file) && statSync(file).isFile()) || existsSync(join(file, 'index.html'));
-      exists.set(pathname, known);
-    }
+    if (known === undefined) exists.set(pathname, (known = builtFile(dist, pathname) !== undefined));
     return known;
   };
 

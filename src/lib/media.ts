@@ -1,7 +1,4 @@
-/** The media-folder name of a path written in content: "../../media/a/b.pdf" → "a/b.pdf". */
-export function mediaName(src: string): string {
-  return src.replace(/^(?:\.\.\/)+media\//, '').replace(/^\/?content\/media\//, '').replace(/^\//, '');
-}
+import { mediaName } from '../schema/values';
 
 /** Files (PDFs…) of the media folder, emitted by the build with a hashed URL. */
 const files = import.meta.glob<string>('/content/media/**/*.pdf', { eager: true, query: '?url', import: 'default' });

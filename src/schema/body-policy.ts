@@ -3,7 +3,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Parser } from 'htmlparser2';
 import { defineMdastPlugin } from 'satteri';
-import { bidiProblem } from './values';
+import { bidiProblem, mediaName } from './values';
 
 /*
  * What the body of a content file may contain. MDX is a programming language: an import,
@@ -135,8 +135,7 @@ const mediaFolder = resolve('content/media');
  */
 export function mediaFileExists(src: string, file: string | undefined): boolean {
   const path = decodeURI(src.split(/[?#]/)[0]!);
-  const inMedia = path.replace(/^(?:\.\.\/)+media\//, '').replace(/^\/?content\/media\//, '').replace(/^\//, '');
-  return (file !== undefined && existsSync(resolve(dirname(file), path))) || existsSync(resolve(mediaFolder, inMedia));
+  return (file !== undefined && existsSync(resolve(dirname(file), path))) || existsSync(resolve(mediaFolder, mediaName(path)));
 }
 
 /** An image path written in a body: must be a local file that exists. */

@@ -116,3 +116,8 @@ export function bidiProblem(text: string): string | undefined {
   const code = match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
   return `contains the invisible Unicode direction control U+${code}, which can make text read differently from what it is; remove it`;
 }
+
+/** The media-folder name of a path written in content: "../../media/a/b.pdf" or "/content/media/a/b.pdf" → "a/b.pdf". */
+export function mediaName(src: string): string {
+  return src.replace(/^(?:\.\.\/)+media\//, '').replace(/^\/?content\/media\//, '').replace(/^\//, '');
+}

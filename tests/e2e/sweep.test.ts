@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { parseDocument } from 'htmlparser2';
@@ -6,6 +6,7 @@ import { HtmlValidate, StaticConfigLoader } from 'html-validate';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { siteConfig } from '../../src/config/site';
+import { builtFile, htmlFiles } from '../../src/lib/link-check';
 import { useBrowser } from '../support/browser';
 import { htmlValidateConfig } from '../support/html-validate';
 
@@ -49,29 +50,6 @@ function format(report: Report): string {
     }
   }
   return lines.join('\n');
-}
-
-function* htmlFiles(dir: string): Generator<string> {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* htmlFiles(path);
-    else if (entry.name.endsWith('.html')) yield path;
-  }
-}
-
-/** The built file a site path is served from, or undefined when there is none. */
-function builtFile(pathname: string): string | undefined {
-  let path: string;
-  try {
-    path = decodeURIComponent(pathname);
-  } catch {
-    return undefined;
-  }
-  const file = join(dist, path);
-  if (path.endsWith('/')) return existsSync(join(file, 'index.html')) ? join(file, 'index.html') : undefined;
-  if (existsSync(file) && statSync(file).isFile()) return file;
-  if (existsSync(join(file, 'index.html'))) return join(file, 'index.html');
-  return undefined;
 }
 
 /** ids and names (anchors) of a built HTML file, parsed once. */
@@ -195,7 +173,7 @@ async function sweep(page: Page, path: string) {
     if (!['http:', 'https:'].includes(target.protocol)) continue;
     if (target.origin !== localOrigin && target.origin !== siteOrigin) continue;
     const label = `${href} ("${text}")`;
-    const file = builtFile(target.pathname);
+    const file = builtFile(dist, target.pathname);
     if (!file) {
       add(report.links, path, 'link to a page or file that is not built', label);
       continue;
