@@ -8,13 +8,16 @@ import { headersIntegration } from './src/integrations/headers.ts';
 import { bodyPolicy } from './src/schema/body-policy.ts';
 import { bodyImages } from './src/schema/body-images.ts';
 import { linkCheckIntegration } from './src/integrations/link-check.ts';
+import { contentStoreIntegration } from './src/integrations/content-store.ts';
 
 // Thin on purpose: locales come from src/i18n/locales.ts, site settings from src/config.
 export default defineConfig({
   site: siteConfig.url,
   trailingSlash: 'always',
   // The search index is built after astro build exits (npm run build; src/lib/search-index.ts).
-  integrations: [mdx(), linkCheckIntegration(siteConfig.url), headersIntegration()],
+  // The content store is read from disk while pages are generated, not compiled as code
+  // (src/integrations/content-store.ts says why).
+  integrations: [mdx(), contentStoreIntegration(), linkCheckIntegration(siteConfig.url), headersIntegration()],
   // Sätteri, Astro's own Markdown pipeline (MDX inherits it), with the check that stops the
   // build on a body that could run code (src/schema/body-policy.ts) and responsive body images.
   markdown: { processor: satteri({ mdastPlugins: [bodyPolicy], hastPlugins: [bodyImages] }) },
