@@ -9,6 +9,7 @@ import { bodyPolicy } from './src/schema/body-policy.ts';
 import { bodyImages } from './src/schema/body-images.ts';
 import { linkCheckIntegration } from './src/integrations/link-check.ts';
 import { contentStoreIntegration } from './src/integrations/content-store.ts';
+import { staleOutputIntegration } from './src/integrations/stale-output.ts';
 
 // Thin on purpose: locales come from src/i18n/locales.ts, site settings from src/config.
 export default defineConfig({
@@ -16,8 +17,15 @@ export default defineConfig({
   trailingSlash: 'always',
   // The search index is built after astro build exits (npm run build; src/lib/search-index.ts).
   // The content store is read from disk while pages are generated, not compiled as code
-  // (src/integrations/content-store.ts says why).
-  integrations: [mdx(), contentStoreIntegration(), linkCheckIntegration(siteConfig.url), headersIntegration()],
+  // (src/integrations/content-store.ts says why). dist/ is kept between builds and what a
+  // build did not produce is removed after it (stale-output.ts), before the link check.
+  integrations: [
+    mdx(),
+    contentStoreIntegration(),
+    headersIntegration(),
+    staleOutputIntegration(),
+    linkCheckIntegration(siteConfig.url),
+  ],
   // Sätteri, Astro's own Markdown pipeline (MDX inherits it), with the check that stops the
   // build on a body that could run code (src/schema/body-policy.ts) and responsive body images.
   markdown: { processor: satteri({ mdastPlugins: [bodyPolicy], hastPlugins: [bodyImages] }) },
@@ -42,6 +50,9 @@ export default defineConfig({
     build: {
       // Scripts always as files too (Vite would inline small ones), for the same reason.
       assetsInlineLimit: 0,
+      // dist/ is not emptied: pages an incremental build reuses stay in place instead of being
+      // copied back from the cache; src/integrations/stale-output.ts removes what is left over.
+      emptyOutDir: false,
       rolldownOptions: {
         // Rolldown warns about Astro's "use astro:head-inject" directive once per MDX file
         // (withastro/astro#18087): 12 lines per entry, ~360,000 lines at 10,000 entries.
