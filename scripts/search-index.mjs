@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `npm run build`, second step: the Pagefind search index of the built site (src/lib/search-index.ts).
 // Usage: node scripts/search-index.mjs [dist]
+// The hashes that let a language's index be kept when none of its pages changed are kept with
+// Astro's caches (node_modules/.astro/search-index.json): CI that keeps those keeps these.
 import { existsSync } from 'node:fs';
 import { buildSearchIndex } from '../src/lib/search-index.ts';
 
@@ -10,7 +12,7 @@ if (!existsSync(`${dist}/index.html`)) {
   process.exit(1);
 }
 try {
-  await buildSearchIndex(dist);
+  await buildSearchIndex(dist, { stampFile: 'node_modules/.astro/search-index.json' });
 } catch (error) {
   console.error(String(error instanceof Error ? error.message : error));
   process.exit(1);

@@ -1,27 +1,177 @@
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import { localeKeys, type Locale } from '../i18n/locales.ts';
+import { htmlFiles } from './link-check.ts';
 
 /**
- * Builds the search index of a built site: Pagefind's Node API (the extended binary, which
- * segments Chinese) over the HTML. One index per language, from <html lang>; only the content
- * marked data-pagefind-body is indexed. Any indexing error throws.
+ * The Pagefind search index of a built site: one bundle per language, in dist/pagefind/<locale>/
+ * (the search island of /<locale>/search/ loads its own). Pagefind's extended binary segments
+ * Chinese; only content marked data-pagefind-body is indexed. Any indexing error throws.
+ *
+ * A language is indexed again only when the pages it would index changed: the files of
+ * dist/<locale>/ that hold data-pagefind-body, their paths and bytes, are hashed, and the hash
+ * of the last indexing is kept in the cache file (node_modules/.astro/search-index.json) with
+ * a hash of the bundle it wrote and, per page, its size, time and hash (so that a rebuild reads
+ * only the pages it wrote: dist/ is kept between builds). Pagefind has no incremental mode; splitting by language means
+ * an edit re-indexes a third of the site, and a build that changed no indexed page none of it.
+ * A visitor searches in the language of the page anyway, so nothing is lost by the split.
  *
  * It runs after `astro build` has exited (scripts/search-index.mjs, part of `npm run build`),
  * not in an astro:build:done hook: at 30,000 pages Pagefind needs ~3 GB and the Astro process
  * still holds ~3 GB at that point, so together they would pass the 4 GiB budget.
  */
-export async function buildSearchIndex(site: string, log: (line: string) => void = console.log): Promise<number> {
-  const started = performance.now();
+
+/** Bumped when what is indexed, or how, changes: every language is indexed again. */
+const FORMAT = 2;
+
+export interface LanguageIndex {
+  locale: Locale;
+  /** Pages in the language's index. */
+  pages: number;
+  /** False when the bundle of the previous build was kept: no indexed page changed. */
+  indexed: boolean;
+  ms: number;
+}
+
+interface Stamp {
+  format: number;
+  pagefind: string;
+  locales: Partial<Record<Locale, { source: string; bundle: string }>>;
+  /** Per built page (path below the site): size, modification time, indexed or not, hash. */
+  files: Record<string, FileStamp>;
+}
+
+/** [size, mtimeMs, 1 if it holds data-pagefind-body else 0, sha256 of the bytes]. */
+type FileStamp = [number, number, number, string];
+
+export interface SearchIndexOptions {
+  log?: (line: string) => void;
+  /** Where the hashes of the last indexing are kept; undefined: no reuse. */
+  stampFile?: string;
+}
+
+export async function buildSearchIndex(site: string, { log = console.log, stampFile }: SearchIndexOptions = {}): Promise<LanguageIndex[]> {
+  const startedAll = performance.now();
+  const version = pagefindVersion();
+  const previous = stampFile ? readStamp(stampFile) : undefined;
+  const reusable = previous?.format === FORMAT && previous.pagefind === version ? previous.locales : {};
+  const stamp: Stamp = { format: FORMAT, pagefind: version, locales: {}, files: {} };
+  const knownFiles = previous?.format === FORMAT ? previous.files : {};
+  const out = join(site, 'pagefind');
+  const results: LanguageIndex[] = [];
+  const toIndex: { locale: Locale; pages: number; source: string }[] = [];
+
+  for (const locale of localeKeys) {
+    const started = performance.now();
+    const { pages, source } = indexablePages(site, locale, knownFiles, stamp.files);
+    const before = reusable[locale];
+    if (before && before.source === source && bundleHash(join(out, locale)) === before.bundle) {
+      stamp.locales[locale] = before;
+      results.push({ locale, pages, indexed: false, ms: Math.round(performance.now() - started) });
+    } else {
+      toIndex.push({ locale, pages, source });
+    }
+  }
+  // Anything else under pagefind/ (an older layout, a language no longer built) goes.
+  if (existsSync(out)) {
+    for (const name of readdirSync(out)) {
+      if (!stamp.locales[name as Locale]) rmSync(join(out, name), { recursive: true, force: true });
+    }
+  }
+  if (toIndex.length > 0) {
+    try {
+      // One language at a time: Pagefind already keeps both cores busy on one (measured: the
+      // three at once took as long), and one index in memory at a time keeps the peak low.
+      for (const { locale, pages, source } of toIndex) {
+        const started = performance.now();
+        const bundle = join(out, locale);
+        await indexLanguage(site, locale, bundle);
+        stamp.locales[locale] = { source, bundle: bundleHash(bundle) };
+        results.push({ locale, pages, indexed: true, ms: Math.round(performance.now() - started) });
+      }
+    } finally {
+      await pagefind.close();
+    }
+  }
+  if (stampFile) {
+    mkdirSync(dirname(stampFile), { recursive: true });
+    writeFileSync(stampFile, JSON.stringify(stamp));
+  }
+  results.sort((a, b) => localeKeys.indexOf(a.locale) - localeKeys.indexOf(b.locale));
+  const indexed = results.filter((r) => r.indexed);
+  const kept = results.filter((r) => !r.indexed);
+  log(
+    `[search] indexed ${indexed.reduce((n, r) => n + r.pages, 0)} pages in ${Math.round(performance.now() - startedAll)} ms` +
+      (kept.length ? `; kept the index of ${kept.map((r) => `${r.locale} (${r.pages} pages, unchanged)`).join(', ')}` : '') +
+      ` — ${results.map((r) => `${r.locale}: ${r.pages} pages${r.indexed ? ` in ${r.ms} ms` : ''}`).join(', ')}`,
+  );
+  return results;
+}
+
+/**
+ * The pages of dist/<locale>/ that Pagefind indexes (those with a data-pagefind-body element)
+ * and a hash of their paths and bytes. A page whose size and modification time are those of
+ * the last run is not read again: a rebuild reads only the pages it wrote.
+ */
+function indexablePages(
+  site: string,
+  locale: Locale,
+  known: Record<string, FileStamp>,
+  seen: Record<string, FileStamp>,
+): { pages: number; source: string } {
+  const folder = join(site, locale);
+  const hash = createHash('sha256');
+  let pages = 0;
+  if (!existsSync(folder)) return { pages, source: hash.digest('hex') };
+  const paths = [...htmlFiles(folder)].map((file) => relative(site, file).split(sep).join('/')).sort();
+  for (const path of paths) {
+    const { size, mtimeMs } = statSync(join(site, path));
+    let entry = known[path];
+    if (!entry || entry[0] !== size || entry[1] !== mtimeMs) {
+      const content = readFileSync(join(site, path));
+      entry = [size, mtimeMs, content.includes('data-pagefind-body') ? 1 : 0, createHash('sha256').update(content).digest('hex')];
+    }
+    seen[path] = entry;
+    if (entry[2] === 1) {
+      pages++;
+      hash.update(`${path}\0${entry[3]}\n`);
+    }
+  }
+  return { pages, source: hash.digest('hex') };
+}
+
+/** Hash of a written bundle's entry file (it names every index file by its hash), or '' if none. */
+function bundleHash(bundle: string): string {
+  const entry = join(bundle, 'pagefind-entry.json');
+  return existsSync(entry) ? createHash('sha256').update(readFileSync(entry)).digest('hex') : '';
+}
+
+/** Indexes one language: Pagefind reads the files itself (in parallel), by a glob below the site. */
+async function indexLanguage(site: string, locale: Locale, bundle: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  const added = await index.addDirectory({ path: site, glob: `${locale}/**/*.html` });
+  if (added.errors.length) throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
+  rmSync(bundle, { recursive: true, force: true });
+  const written = await index.writeFiles({ outputPath: bundle });
+  if (written.errors.length) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
+  await index.deleteIndex();
+}
+
+function readStamp(file: string): Stamp | undefined {
   try {
-    const added = await index.addDirectory({ path: site });
-    if (added.errors.length) throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
-    if (written.errors.length) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
-    log(`[search] indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms`);
-    return added.page_count;
-  } finally {
-    await pagefind.close();
+    return JSON.parse(readFileSync(file, 'utf8')) as Stamp;
+  } catch {
+    return undefined;
   }
+}
+
+/** Pagefind's version (its package.json, found from its entry point): a new one indexes again. */
+function pagefindVersion(): string {
+  let dir = dirname(fileURLToPath(import.meta.resolve('pagefind')));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
 }

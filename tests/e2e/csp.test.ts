@@ -123,7 +123,7 @@ describe('Content-Security-Policy of the public site', () => {
     });
     expectHeaders(await page.goto(`${base}/${locale}/search/?q=${encodeURIComponent(query)}`), publicCsp);
     await page.locator('.search-results > li > a.search-title').first().waitFor();
-    expect(workers.some((url) => url.endsWith('/pagefind/pagefind-worker.js'))).toBe(true);
+    expect(workers.some((url) => url.endsWith(`/pagefind/${locale}/pagefind-worker.js`))).toBe(true);
     expect(wasm.length).toBeGreaterThan(0);
     expect(await violations()).toEqual({ events: [], console: [] });
   });

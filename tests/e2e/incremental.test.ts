@@ -1,18 +1,29 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copySite, type SiteCopy } from '../support/site-copy';
 
 /*
  * Rebuilds reuse the pages that did not change (experimental.incrementalBuild with the cache
  * keys of src/lib/cache-keys.ts) and render again those that did: what matters is that no
- * visitor ever gets a stale page. Built in a throw-away copy with the pages and news sample.
+ * visitor ever gets a stale page or a page that should be gone, and that search finds what
+ * the pages say. Built in a throw-away copy with the pages and news sample.
  */
 
 let site: SiteCopy;
-const restored = (output: string) => new Set([...output.matchAll(/├─ (\S+index\.html) \(restored\)/g)].map((m) => m[1]));
+// dist/ is kept between builds: a reused page is "(cached)", or "(restored)" from Astro's cache.
+const restored = (output: string) => new Set([...output.matchAll(/├─ (\S+index\.html) \((?:restored|cached)\)/g)].map((m) => m[1]));
 const rendered = (output: string) => new Set([...output.matchAll(/├─ (\S+index\.html) \(\+\d+ms\)/g)].map((m) => m[1]));
 const page = (path: string) => readFileSync(join(site.dir, 'dist', path), 'utf8');
+/** The text of a language's search index: its fragments, Pagefind's gzip'd JSON of each page. */
+const indexedText = (locale: string) => {
+  const folder = join(site.dir, 'dist/pagefind', locale, 'fragment');
+  return readdirSync(folder)
+    .map((name) => gunzipSync(readFileSync(join(folder, name))).toString('utf8'))
+    .join('\n');
+};
+const indexLine = (output: string) => output.split('\n').find((line) => line.startsWith('[search]')) ?? output;
 const edit = (path: string, from: string | RegExp, to: string) => {
   const file = join(site.dir, path);
   const text = readFileSync(file, 'utf8');
@@ -25,7 +36,12 @@ beforeAll(async () => {
   site = await copySite(['pages', 'media', 'news']);
   const first = await site.build();
   expect(first.ok, first.output.slice(-2000)).toBe(true);
-}, 120_000);
+  // The content store is read from disk while pages are generated (content-store.ts).
+  expect(first.output).toMatch(/pages read the content store from \S+data-store\.json/);
+  const index = await site.searchIndex();
+  expect(index.ok, index.output).toBe(true);
+  expect(indexLine(index.output)).not.toContain('kept');
+}, 180_000);
 
 afterAll(() => site?.remove());
 
@@ -42,7 +58,41 @@ describe('incremental rebuilds', () => {
     expect(restored(result.output)).toContain('/en/news/beijing-delegation-visits-bergamo/index.html');
     expect(again).toContain('/en/news/index.html');
     expect(restored(result.output).size).toBeGreaterThan(20);
-  }, 120_000);
+
+    // Search: only the English index is built again, and it has the new text.
+    const index = await site.searchIndex();
+    expect(index.ok, index.output).toBe(true);
+    expect(indexLine(index.output)).toMatch(/kept the index of it \(\d+ pages, unchanged\), zh \(\d+ pages, unchanged\)/);
+    expect(indexLine(index.output)).toMatch(/en: \d+ pages in \d+ ms/);
+    expect(indexedText('en')).toContain('EDITED PARAGRAPH.');
+    expect(indexedText('it')).not.toContain('EDITED PARAGRAPH.');
+  }, 180_000);
+
+  it('removes the pages of an entry that was deleted, and keeps the search index of untouched languages', async () => {
+    site.write(
+      'content/news/en/short-lived.mdx',
+      '---\ntitle: "A short-lived item"\nsummary: "Fixture."\ndate: 2026-11-10\n---\n\nA word only here: zanzibarite.\n',
+    );
+    const added = await site.build();
+    expect(added.ok, added.output.slice(-2000)).toBe(true);
+    expect(existsSync(join(site.dir, 'dist/en/news/short-lived/index.html'))).toBe(true);
+    expect((await site.searchIndex()).ok).toBe(true);
+    expect(indexedText('en')).toContain('zanzibarite');
+
+    rmSync(join(site.dir, 'content/news/en/short-lived.mdx'));
+    const removed = await site.build();
+    expect(removed.ok, removed.output.slice(-2000)).toBe(true);
+    expect(removed.output).toMatch(/removed \d+ file\(s\) of earlier builds that this build did not produce: .*en\/news\/short-lived\/index\.html/);
+    expect(existsSync(join(site.dir, 'dist/en/news/short-lived'))).toBe(false);
+    expect(page('en/news/index.html')).not.toContain('short-lived');
+    // Everything else is still there.
+    expect(existsSync(join(site.dir, 'dist/en/news/beijing-delegation-visits-bergamo/index.html'))).toBe(true);
+    expect(existsSync(join(site.dir, 'dist/favicon.svg'))).toBe(true);
+    const index = await site.searchIndex();
+    expect(index.ok, index.output).toBe(true);
+    expect(indexLine(index.output)).toMatch(/kept the index of it .*zh /);
+    expect(indexedText('en')).not.toContain('zanzibarite');
+  }, 240_000);
 
   it('renders every entry page again when the menus change', async () => {
     edit('content/pages/en/contact.mdx', /^title: .*$/m, 'title: "Write to us"');

@@ -77,7 +77,7 @@ describe('search', () => {
     await page.goto(`${base}/it/search/`);
     // A string, so that the test runner does not rewrite the browser's import().
     const meta = (await page.evaluate(`(async () => {
-      const pagefind = await import('/pagefind/pagefind.js');
+      const pagefind = await import('/pagefind/it/pagefind.js');
       const search = await pagefind.search('Napoli');
       const data = await Promise.all(search.results.map((r) => r.data()));
       return data.find((d) => d.url === '/it/news/naples-forum-2026-report/')?.meta;
@@ -95,6 +95,12 @@ describe('search', () => {
     expect(requested.filter((p) => p.startsWith('/pagefind/'))).toEqual([]);
     await page.getByLabel(dictionaries.it['search.label']).focus();
     await expect.poll(() => requested.some((p) => p.startsWith('/pagefind/'))).toBe(true);
+    // Only the Italian index: each language has its own (src/lib/search-index.ts).
+    await page.getByLabel(dictionaries.it['search.label']).fill('Napoli');
+    await page.locator('.search-results > li').first().waitFor();
+    const files = requested.filter((p) => p.startsWith('/pagefind/'));
+    expect(files.filter((p) => !p.startsWith('/pagefind/it/'))).toEqual([]);
+    expect(files.some((p) => p.endsWith('.pf_meta'))).toBe(true);
     await page.close();
   });
 

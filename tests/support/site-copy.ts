@@ -11,12 +11,19 @@ import { createWorkspace, removeWorkspace } from '../../scripts/bench/workspace.
 
 const root = resolve(import.meta.dirname, '../..');
 
+export interface RunResult {
+  ok: boolean;
+  output: string;
+}
+
 export interface SiteCopy {
   dir: string;
   /** Writes a file relative to the copy's root (e.g. content/news/it/x.mdx). */
   write(path: string, text: string | Buffer): void;
   /** Runs `astro build` in the copy; never rejects. */
-  build(env?: Record<string, string>): Promise<{ ok: boolean; output: string }>;
+  build(env?: Record<string, string>): Promise<RunResult>;
+  /** Runs the search-index step of `npm run build` (scripts/search-index.mjs) in the copy. */
+  searchIndex(): Promise<RunResult>;
   remove(): Promise<void>;
 }
 
@@ -29,27 +36,31 @@ export async function copySite(contentFolders: string[]): Promise<SiteCopy> {
       mkdirSync(dirname(join(dir, path)), { recursive: true });
       writeFileSync(join(dir, path), text);
     },
-    build(env = {}) {
-      return new Promise((done) => {
-        // node_modules/.bin first on PATH: Astro 7 needs the project's Node 24.
-        const child = spawn(join(root, 'node_modules/.bin/astro'), ['build'], {
-          cwd: dir,
-          env: {
-            ...process.env,
-            PATH: `${join(root, 'node_modules/.bin')}:${process.env.PATH}`,
-            BUILD_TIME: '2026-11-20T10:00:00Z',
-            FORCE_COLOR: '0',
-            NO_COLOR: '1',
-            ...env,
-          },
-          stdio: ['ignore', 'pipe', 'pipe'],
-        });
-        let output = '';
-        child.stdout.on('data', (chunk) => (output += chunk));
-        child.stderr.on('data', (chunk) => (output += chunk));
-        child.on('close', (status) => done({ ok: status === 0, output }));
-      });
-    },
+    build: (env = {}) => run(dir, join(root, 'node_modules/.bin/astro'), ['build'], env),
+    searchIndex: () => run(dir, join(root, 'node_modules/.bin/node'), [join(root, 'scripts/search-index.mjs'), 'dist']),
     remove: () => removeWorkspace(dir),
   };
+}
+
+/** Runs a command in the copy with the project's Node 24 first on PATH; never rejects. */
+function run(dir: string, command: string, args: string[], env: Record<string, string> = {}): Promise<RunResult> {
+  return new Promise((done) => {
+    const child = spawn(command, args, {
+      cwd: dir,
+      env: {
+        ...process.env,
+        // node_modules/.bin first: Astro 7 needs the project's Node 24.
+        PATH: `${join(root, 'node_modules/.bin')}:${process.env.PATH}`,
+        BUILD_TIME: '2026-11-20T10:00:00Z',
+        FORCE_COLOR: '0',
+        NO_COLOR: '1',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('close', (status) => done({ ok: status === 0, output }));
+  });
 }
