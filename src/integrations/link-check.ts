@@ -1,15 +1,28 @@
 import type { AstroIntegration } from 'astro';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findBrokenLinks } from '../lib/link-check';
+import { findBrokenLinks, type LinkCache } from '../lib/link-check';
 
-/** Stops the build when a built page links to a page or file of the site that was not built. */
+/**
+ * Stops the build when a built page links to a page or file of the site that was not built.
+ * The links found in each page are kept with Astro's caches (node_modules/.astro/link-check.json),
+ * so that a rebuild reads only the pages it wrote; all links are checked on every build.
+ */
 export function linkCheckIntegration(site: string): AstroIntegration {
+  let cacheFile = '';
   return {
     name: 'cittc-link-check',
     hooks: {
+      'astro:config:setup': ({ config }) => {
+        cacheFile = fileURLToPath(new URL('link-check.json', config.cacheDir));
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
-        const broken = findBrokenLinks(fileURLToPath(dir), site);
+        const cache = readCache(cacheFile);
+        const broken = findBrokenLinks(fileURLToPath(dir), site, cache);
+        mkdirSync(dirname(cacheFile), { recursive: true });
+        writeFileSync(cacheFile, JSON.stringify(cache));
         if (broken.length) {
           const lines = broken.slice(0, 50).map(({ page, link }) => `  ${page} links to ${link}, which is not built`);
           if (broken.length > 50) lines.push(`  … and ${broken.length - 50} more`);
@@ -21,4 +34,14 @@ export function linkCheckIntegration(site: string): AstroIntegration {
       },
     },
   };
+}
+
+function readCache(file: string): LinkCache {
+  try {
+    const cache = JSON.parse(readFileSync(file, 'utf8')) as LinkCache;
+    if (Array.isArray(cache.links) && cache.pages && typeof cache.pages === 'object') return cache;
+  } catch {
+    // No cache yet, or unreadable: every page is read.
+  }
+  return { links: [], pages: {} };
 }

@@ -62,8 +62,24 @@ export function pagePath(dist: string, file: string): string {
   return path.endsWith('/index.html') ? path.slice(0, -'index.html'.length) : path;
 }
 
-/** Broken internal links of a built site; `site` is the public origin, whose absolute links count as internal. */
-export function findBrokenLinks(dist: string, site: string): BrokenLink[] {
+/**
+ * What the check remembers between builds: the internal links of each page, found by reading
+ * it, kept with the page's size and modification time. dist/ is kept between builds, so a
+ * page a rebuild reused is not read again; every link is still checked against this build.
+ */
+export interface LinkCache {
+  /** Distinct links: [as written, site pathname or '' when it is not a valid URL]. */
+  links: [string, string][];
+  /** Page path below dist → [size, mtimeMs, indexes into links]. */
+  pages: Record<string, [number, number, number[]]>;
+}
+
+/**
+ * Broken internal links of a built site; `site` is the public origin, whose absolute links
+ * count as internal. With `cache`, pages unchanged since it was filled are not read again;
+ * the cache is updated in place.
+ */
+export function findBrokenLinks(dist: string, site: string, cache?: LinkCache): BrokenLink[] {
   const origin = new URL(site).origin;
   const exists = new Map<string, boolean>();
   const isBuilt = (pathname: string): boolean => {
@@ -71,28 +87,56 @@ export function findBrokenLinks(dist: string, site: string): BrokenLink[] {
     if (known === undefined) exists.set(pathname, (known = builtFile(dist, pathname) !== undefined));
     return known;
   };
+  const previous = cache ?? { links: [], pages: {} };
+  const links: [string, string][] = [];
+  const linkIndex = new Map<string, number>();
+  const pages: LinkCache['pages'] = {};
+  const remember = (link: string, pathname: string) => {
+    const key = `${link}\0${pathname}`;
+    let i = linkIndex.get(key);
+    if (i === undefined) linkIndex.set(key, (i = links.push([link, pathname]) - 1));
+    return i;
+  };
 
   const broken: BrokenLink[] = [];
   for (const file of htmlFiles(dist)) {
-    const page = pagePath(dist, file);
-    const base = new URL(page, origin);
-    const html = readFileSync(file, 'utf8');
-    for (const tag of html.matchAll(tagPattern)) {
-      if (!linkTags.has(tag[1]!.toLowerCase())) continue;
-      const match = linkAttributePattern.exec(tag[2]!);
-      if (!match) continue;
-      const link = decodeEntities(match[1] ?? match[2] ?? match[3] ?? '');
-      if (link === '' || link.startsWith('#')) continue;
-      let url: URL;
-      try {
-        url = new URL(link, base);
-      } catch {
-        broken.push({ page, link });
-        continue;
-      }
-      if (url.origin !== origin) continue;
-      if (!isBuilt(url.pathname)) broken.push({ page, link });
+    const rel = relative(dist, file);
+    const { size, mtimeMs } = statSync(file);
+    const known = previous.pages[rel];
+    const found: [string, string][] =
+      known && known[0] === size && known[1] === mtimeMs
+        ? known[2].map((i) => previous.links[i]!)
+        : internalLinks(readFileSync(file, 'utf8'), new URL(pagePath(dist, file), origin), origin);
+    pages[rel] = [size, mtimeMs, found.map(([link, pathname]) => remember(link, pathname))];
+    for (const [link, pathname] of found) {
+      if (pathname === '' || !isBuilt(pathname)) broken.push({ page: pagePath(dist, file), link });
     }
   }
-  return broken;
+  if (cache) {
+    cache.links = links;
+    cache.pages = pages;
+  }
+  // By page (the folder walk's order depends on the file system), links in page order.
+  return broken.sort((a, b) => (a.page < b.page ? -1 : a.page > b.page ? 1 : 0));
+}
+
+/** The links of a page that point into the site: [as written, pathname or '' if invalid]. */
+function internalLinks(html: string, base: URL, origin: string): [string, string][] {
+  const found: [string, string][] = [];
+  for (const tag of html.matchAll(tagPattern)) {
+    if (!linkTags.has(tag[1]!.toLowerCase())) continue;
+    const match = linkAttributePattern.exec(tag[2]!);
+    if (!match) continue;
+    const link = decodeEntities(match[1] ?? match[2] ?? match[3] ?? '');
+    if (link === '' || link.startsWith('#')) continue;
+    let url: URL;
+    try {
+      url = new URL(link, base);
+    } catch {
+      found.push([link, '']);
+      continue;
+    }
+    if (url.origin === origin) found.push([link, url.pathname]);
+  }
+  return found;
 }

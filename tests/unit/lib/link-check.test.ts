@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findBrokenLinks, pagePath } from '../../../src/lib/link-check';
+import { findBrokenLinks, pagePath, type LinkCache } from '../../../src/lib/link-check';
 
 const dist = mkdtempSync(join(tmpdir(), 'link-check-'));
 const write = (path: string, text: string) => {
@@ -36,5 +36,40 @@ describe('internal link check of a built site', () => {
   it('names pages by the path they are served at', () => {
     expect(pagePath(dist, join(dist, 'it/news/a/index.html'))).toBe('/it/news/a/');
     expect(pagePath(dist, join(dist, '404.html'))).toBe('/404.html');
+  });
+
+  it('with a cache, reads again only changed pages, and still checks every link against what is built', () => {
+    const site = mkdtempSync(join(tmpdir(), 'link-cache-'));
+    const put = (path: string, text: string, mtime: number) => {
+      mkdirSync(dirname(join(site, path)), { recursive: true });
+      writeFileSync(join(site, path), text);
+      utimesSync(join(site, path), mtime, mtime);
+    };
+    try {
+      put('a/index.html', '<a href="/b/">b</a> <a href="/c/">c</a>', 1000);
+      put('b/index.html', '<a href="/a/">a</a>', 1000);
+      put('c/index.html', 'c', 1000);
+      const cache: LinkCache = { links: [], pages: {} };
+      expect(findBrokenLinks(site, 'https://x.example', cache)).toEqual([]);
+      expect(Object.keys(cache.pages).sort()).toEqual(['a/index.html', 'b/index.html', 'c/index.html']);
+
+      // The cached links of a page are what is checked while its size and time stay: a test
+      // that they are used, not the file (same size and time, other text).
+      put('b/index.html', '<a href="/z/">z</a>', 1000);
+      expect(findBrokenLinks(site, 'https://x.example', cache)).toEqual([]);
+      // A changed page is read again.
+      put('b/index.html', '<a href="/zz/">zz</a>', 2000);
+      expect(findBrokenLinks(site, 'https://x.example', cache)).toEqual([{ page: '/b/', link: '/zz/' }]);
+      // An unchanged page whose target is gone is reported from its cached links.
+      rmSync(join(site, 'c'), { recursive: true });
+      expect(findBrokenLinks(site, 'https://x.example', cache)).toEqual([
+        { page: '/a/', link: '/c/' },
+        { page: '/b/', link: '/zz/' },
+      ]);
+      // A page that no longer exists leaves the cache.
+      expect(cache.pages['c/index.html']).toBeUndefined();
+    } finally {
+      rmSync(site, { recursive: true, force: true });
+    }
   });
 });
