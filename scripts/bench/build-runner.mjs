@@ -14,6 +14,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { startMemoryMonitor } from './proc-memory.mjs';
+import { buildEnv } from './workspace.mjs';
 
 const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
 
@@ -75,15 +76,7 @@ export async function runBuild({ cwd, label, env = {}, progressEvery = 5, log = 
   const started = performance.now();
   const child = spawn(command[0], command.slice(1), {
     cwd,
-    env: {
-      ...process.env,
-      // node_modules/.bin first: whatever the build spawns as `node` is Node 24 too.
-      PATH: `${join(cwd, 'node_modules/.bin')}:${process.env.PATH}`,
-      ASTRO_TELEMETRY_DISABLED: '1',
-      NO_COLOR: '1',
-      FORCE_COLOR: '0',
-      ...env,
-    },
+    env: buildEnv(cwd, env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const memory = startMemoryMonitor(child.pid, { intervalMs: memoryIntervalMs, includeRoot: !useTime });

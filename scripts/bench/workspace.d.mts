@@ -4,3 +4,4 @@ export function createWorkspace(
   options?: { sample?: boolean; contentFolders?: string[]; prefix?: string },
 ): Promise<string>;
 export function removeWorkspace(dir: string): Promise<void>;
+export function buildEnv(dir: string, extra?: Record<string, string>): NodeJS.ProcessEnv;

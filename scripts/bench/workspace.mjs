@@ -51,6 +51,25 @@ export async function createWorkspace(repo, { sample = true, contentFolders, pre
   return dir;
 }
 
+/**
+ * The environment of a build in a copy: the copy's node_modules/.bin first on PATH (its
+ * linked `node` package is Node 24, which Astro 7 needs, for whatever the build spawns as
+ * `node` too), no colours or telemetry, then `extra`.
+ * @param {string} dir the copy's root
+ * @param {Record<string, string>} [extra]
+ * @returns {NodeJS.ProcessEnv}
+ */
+export function buildEnv(dir, extra = {}) {
+  return {
+    ...process.env,
+    PATH: `${join(dir, 'node_modules/.bin')}:${process.env.PATH}`,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
+    ...extra,
+  };
+}
+
 /** Removes the copy. */
 export async function removeWorkspace(dir) {
   await rm(dir, { recursive: true, force: true });

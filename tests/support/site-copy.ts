@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { createWorkspace, removeWorkspace } from '../../scripts/bench/workspace.mjs';
+import { buildEnv, createWorkspace, removeWorkspace } from '../../scripts/bench/workspace.mjs';
 
 /*
  * A throw-away copy of the site for tests that build content of their own (hostile and broken
@@ -42,20 +42,12 @@ export async function copySite(contentFolders: string[]): Promise<SiteCopy> {
   };
 }
 
-/** Runs a command in the copy with the project's Node 24 first on PATH; never rejects. */
+/** Runs a command in the copy with its Node 24 first on PATH (buildEnv); never rejects. */
 function run(dir: string, command: string, args: string[], env: Record<string, string> = {}): Promise<RunResult> {
   return new Promise((done) => {
     const child = spawn(command, args, {
       cwd: dir,
-      env: {
-        ...process.env,
-        // node_modules/.bin first: Astro 7 needs the project's Node 24.
-        PATH: `${join(root, 'node_modules/.bin')}:${process.env.PATH}`,
-        BUILD_TIME: '2026-11-20T10:00:00Z',
-        FORCE_COLOR: '0',
-        NO_COLOR: '1',
-        ...env,
-      },
+      env: buildEnv(dir, { BUILD_TIME: '2026-11-20T10:00:00Z', ...env }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
