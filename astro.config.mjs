@@ -10,6 +10,7 @@ import { bodyImages } from './src/schema/body-images.ts';
 import { linkCheckIntegration } from './src/integrations/link-check.ts';
 import { contentStoreIntegration } from './src/integrations/content-store.ts';
 import { staleOutputIntegration } from './src/integrations/stale-output.ts';
+import { adminBundleIntegration } from './src/integrations/admin-bundle.ts';
 
 // Thin on purpose: locales come from src/i18n/locales.ts, site settings from src/config.
 export default defineConfig({
@@ -17,11 +18,13 @@ export default defineConfig({
   trailingSlash: 'always',
   // The search index is built after astro build exits (npm run build; src/lib/search-index.ts).
   // The content store is read from disk while pages are generated, not compiled as code
-  // (src/integrations/content-store.ts says why). dist/ is kept between builds and what a
-  // build did not produce is removed after it (stale-output.ts), before the link check.
+  // (src/integrations/content-store.ts says why). The CMS admin's bundle is built once per
+  // version of its sources (admin-bundle.ts). dist/ is kept between builds and what a build
+  // did not produce is removed after it (stale-output.ts), before the link check.
   integrations: [
     mdx(),
     contentStoreIntegration(),
+    adminBundleIntegration(),
     headersIntegration(),
     staleOutputIntegration(),
     linkCheckIntegration(siteConfig.url),

@@ -38,6 +38,8 @@ beforeAll(async () => {
   expect(first.ok, first.output.slice(-2000)).toBe(true);
   // The content store is read from disk while pages are generated (content-store.ts).
   expect(first.output).toMatch(/pages read the content store from \S+data-store\.json/);
+  // The CMS admin's bundle is built once per version of its sources (admin-bundle.ts).
+  expect(first.output).toMatch(/built the CMS admin bundle cms-[0-9a-f]{16}\.js/);
   const index = await site.searchIndex();
   expect(index.ok, index.output).toBe(true);
   expect(indexLine(index.output)).not.toContain('kept');
@@ -58,6 +60,11 @@ describe('incremental rebuilds', () => {
     expect(restored(result.output)).toContain('/en/news/beijing-delegation-visits-bergamo/index.html');
     expect(again).toContain('/en/news/index.html');
     expect(restored(result.output).size).toBeGreaterThan(20);
+    // The admin bundle is reused, and the admin page loads it.
+    const admin = /reused the CMS admin bundle (cms-[0-9a-f]{16}\.js)/.exec(result.output)?.[1];
+    expect(admin, result.output.slice(-2000)).toBeDefined();
+    expect(page('admin/index.html')).toContain(`<script type="module" src="/admin/${admin}">`);
+    expect(existsSync(join(site.dir, 'dist/admin', admin!))).toBe(true);
 
     // Search: only the English index is built again, and it has the new text.
     const index = await site.searchIndex();

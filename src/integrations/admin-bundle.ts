@@ -1,0 +1,93 @@
+import type { AstroIntegration } from 'astro';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+
+/**
+ * The CMS admin's script (cms/main.ts: Decap CMS, React, CodeMirror modes; 5.5 MB and ~100
+ * files) is built once per version of its sources, not in every site build.
+ *
+ * Bundled by Astro with the site's other scripts it took ~5 s of every build, a third of a
+ * rebuild after one edit at 1,000 entries, though it changes only with the code. Here its key
+ * is a hash of cms/, src/ (the schema the CMS config is generated from) and the lockfile;
+ * `astro build` builds it with Vite into node_modules/.astro/admin/<key>/ when that folder does
+ * not exist, and copies it into dist/admin/. The admin page loads /admin/cms-<key>.js (the
+ * name is passed in CITTC_ADMIN_SCRIPT). `astro dev` (npm run cms) serves cms/main.ts itself.
+ */
+export function adminBundleIntegration(): AstroIntegration {
+  let root = '';
+  let key = '';
+  let cached = '';
+  return {
+    name: 'cittc-admin-bundle',
+    hooks: {
+      'astro:config:setup': ({ command, config }) => {
+        if (command !== 'build') return;
+        root = fileURLToPath(config.root);
+        key = adminSourcesHash(root);
+        cached = join(fileURLToPath(config.cacheDir), 'admin', key);
+        process.env.CITTC_ADMIN_SCRIPT = `/admin/${entryName(key)}`;
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        if (!key) return;
+        const started = performance.now();
+        const reused = existsSync(join(cached, entryName(key)));
+        if (!reused) await buildAdmin(root, cached, key);
+        cpSync(cached, join(fileURLToPath(dir), 'admin'), { recursive: true });
+        logger.info(
+          `${reused ? 'reused the CMS admin bundle' : 'built the CMS admin bundle'} ${entryName(key)} (${Math.round(performance.now() - started)} ms)`,
+        );
+      },
+    },
+  };
+}
+
+const entryName = (key: string) => `cms-${key}.js`;
+
+/** Hash of what the admin bundle is made from: cms/, src/ and the lockfile. */
+export function adminSourcesHash(root: string): string {
+  const hash = createHash('sha256');
+  const add = (file: string) => hash.update(`${relative(root, file).split(sep).join('/')}\0`).update(readFileSync(file)).update('\0');
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else add(path);
+    }
+  };
+  walk(join(root, 'cms'));
+  walk(join(root, 'src'));
+  add(join(root, 'package-lock.json'));
+  return hash.digest('hex').slice(0, 16);
+}
+
+async function buildAdmin(root: string, outDir: string, key: string) {
+  const temporary = `${outDir}.tmp`;
+  rmSync(temporary, { recursive: true, force: true });
+  await build({
+    root,
+    configFile: false,
+    logLevel: 'error',
+    publicDir: false,
+    build: {
+      outDir: temporary,
+      emptyOutDir: true,
+      // Files only, as for the site's scripts (no inline data: URLs under the admin's CSP).
+      assetsInlineLimit: 0,
+      rolldownOptions: {
+        input: { cms: join(root, 'cms/main.ts') },
+        output: { entryFileNames: entryName(key), chunkFileNames: 'cms-[hash].js', assetFileNames: 'cms-[hash][extname]' },
+        // Decap's dependencies use eval and "use client"; they run as they always have.
+        onwarn(warning, warn) {
+          if (warning.code === 'EVAL' || warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+          warn(warning);
+        },
+      },
+    },
+  });
+  // Whole or not at all: a build that stops half-way leaves no folder to be taken as done.
+  rmSync(outDir, { recursive: true, force: true });
+  renameSync(temporary, outDir);
+}
