@@ -1,7 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
@@ -90,4 +90,9 @@ async function buildAdmin(root: string, outDir: string, key: string) {
   // Whole or not at all: a build that stops half-way leaves no folder to be taken as done.
   rmSync(outDir, { recursive: true, force: true });
   renameSync(temporary, outDir);
+  // Bundles of earlier versions of the sources are not needed again.
+  const folder = dirname(outDir);
+  for (const name of readdirSync(folder)) {
+    if (join(folder, name) !== outDir) rmSync(join(folder, name), { recursive: true, force: true });
+  }
 }
