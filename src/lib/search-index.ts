@@ -5,11 +5,13 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { localeKeys, type Locale } from '../i18n/locales.ts';
 import { htmlFiles } from './link-check.ts';
+import { SEARCH_ROOT, searchBundlePath } from './search-bundle.ts';
 
 /**
  * The Pagefind search index of a built site: one bundle per language, in dist/pagefind/<locale>/
- * (the search island of /<locale>/search/ loads its own). Pagefind's extended binary segments
- * Chinese; only content marked data-pagefind-body is indexed. Any indexing error throws.
+ * (src/lib/search-bundle.ts; the search island of /<locale>/search/ loads its own).
+ * Pagefind's extended binary segments Chinese; only content marked data-pagefind-body is
+ * indexed. Any indexing error throws.
  *
  * A language is indexed again only when the pages it would index changed: the files of
  * dist/<locale>/ that hold data-pagefind-body, their paths and bytes, are hashed, and the hash
@@ -60,7 +62,8 @@ export async function buildSearchIndex(site: string, { log = console.log, stampF
   const reusable = previous?.format === FORMAT && previous.pagefind === version ? previous.locales : {};
   const stamp: Stamp = { format: FORMAT, pagefind: version, locales: {}, files: {} };
   const knownFiles = previous?.format === FORMAT ? previous.files : {};
-  const out = join(site, 'pagefind');
+  const out = join(site, SEARCH_ROOT);
+  const bundleOf = (locale: Locale) => join(site, searchBundlePath(locale));
   const results: LanguageIndex[] = [];
   const toIndex: { locale: Locale; pages: number; source: string }[] = [];
 
@@ -68,7 +71,7 @@ export async function buildSearchIndex(site: string, { log = console.log, stampF
     const started = performance.now();
     const { pages, source } = indexablePages(site, locale, knownFiles, stamp.files);
     const before = reusable[locale];
-    if (before && before.source === source && bundleHash(join(out, locale)) === before.bundle) {
+    if (before && before.source === source && bundleHash(bundleOf(locale)) === before.bundle) {
       stamp.locales[locale] = before;
       results.push({ locale, pages, indexed: false, ms: Math.round(performance.now() - started) });
     } else {
@@ -88,7 +91,7 @@ export async function buildSearchIndex(site: string, { log = console.log, stampF
       // three at once took as long), and one index in memory at a time keeps the peak low.
       for (const { locale, pages, source } of toIndex) {
         const started = performance.now();
-        const bundle = join(out, locale);
+        const bundle = bundleOf(locale);
         await indexLanguage(site, locale, bundle);
         stamp.locales[locale] = { source, bundle: bundleHash(bundle) };
         results.push({ locale, pages, indexed: true, ms: Math.round(performance.now() - started) });

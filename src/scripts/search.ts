@@ -44,8 +44,8 @@ class Search extends HTMLElement {
 
   #load(): Promise<Pagefind> {
     this.#pagefind ??= (async () => {
-      // This language's own index (src/lib/search-bundle.ts).
-      const path = `${this.dataset.bundle ?? '/pagefind/'}pagefind.js`;
+      // This language's own index: data-bundle (src/lib/search-bundle.ts).
+      const path = `${this.dataset.bundle!}pagefind.js`;
       const pagefind = (await import(/* @vite-ignore */ path)) as Pagefind;
       await pagefind.options({ excerptLength: 24 });
       await pagefind.init();
