@@ -31,7 +31,7 @@ import { countEntries, editEntryBody, generateCorpus } from './bench/corpus.mjs'
 import { runBuild } from './bench/build-runner.mjs';
 import { pageWeights, summarizeWeights } from './bench/page-weight.mjs';
 import { machineInfo, machineLine, phasesTable, resultsTable } from './bench/report.mjs';
-import { createWorkspace, removeWorkspace } from './bench/workspace.mjs';
+import { commitAll, createWorkspace, removeWorkspace } from './bench/workspace.mjs';
 
 const repo = resolve(import.meta.dirname, '..');
 
@@ -82,8 +82,6 @@ if (Number.isNaN(now.getTime())) {
 }
 const buildEnv = {
   BUILD_TIME: now.toISOString(),
-  // The copy is not a Git checkout: pin the calendars' DTSTAMP instead of asking git.
-  SOURCE_DATE_EPOCH: String(Math.floor(now.getTime() / 1000)),
   ...extraEnv,
 };
 const progressEvery = Number(args.progress);
@@ -141,6 +139,11 @@ for (const n of sizes) {
       (args.sample ? `; sample content kept: ${sampleEntries} entries (${sampleFiles} files)` : '; no sample content'),
   );
 
+  // A Git checkout, as in production (the site reads the history: src/lib/revisions.ts).
+  const t2 = performance.now();
+  await commitAll(workspace, 'Sample and generated content', new Date(now.getTime() - 3_600_000));
+  log(`committed the content in ${secs(performance.now() - t2)}`);
+
   log('cold build…');
   const cold = await runBuild({ cwd: workspace, label: `cold-${n}`, env: buildEnv, progressEvery, log });
   if (!cold.ok) failed(cold, 'Cold build', workspace);
@@ -163,6 +166,8 @@ for (const n of sizes) {
 
   log(`rebuild after editing ${relative(workspace, corpus.editTarget)}…`);
   await editEntryBody(corpus.editTarget);
+  // Saved as the CMS saves: one commit, which also moves the time of the last commit.
+  await commitAll(workspace, `Edit ${relative(workspace, corpus.editTarget)}`, now);
   const rebuild = await runBuild({ cwd: workspace, label: `rebuild-${n}`, env: buildEnv, progressEvery, log });
   if (!rebuild.ok) failed(rebuild, 'Rebuild', workspace);
   log(`rebuild: ${secs(rebuild.wallMs)} (${Math.round((100 * rebuild.wallMs) / cold.wallMs)} % of cold), ${rebuild.cachedRoutes} routes reused from the incremental cache`);

@@ -9,7 +9,9 @@
  * each package instead gives the copy its own, empty, caches: the first build is really cold,
  * and the rebuild sees only what the first build left.
  */
-import { cp, mkdir, mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -68,6 +70,28 @@ export function buildEnv(dir, extra = {}) {
     FORCE_COLOR: '0',
     ...extra,
   };
+}
+
+/**
+ * Commits everything in the copy at the time `at` (a Git repository is made on the first call),
+ * as the CMS commits an editor's save: the site reads the history (the DTSTAMP of calendar
+ * items is the time of the last commit of the entry's file, src/lib/revisions.ts), so the
+ * rebuild sees what it sees in production, where every edit comes with a commit.
+ * @param {string} dir the copy's root
+ * @param {string} message
+ * @param {Date} at author and committer date
+ */
+export async function commitAll(dir, message, at) {
+  const git = (...args) =>
+    promisify(execFile)('git', ['-c', 'user.name=Benchmark', '-c', 'user.email=bench@localhost', ...args], {
+      cwd: dir,
+      maxBuffer: 1 << 28,
+      env: { ...process.env, GIT_AUTHOR_DATE: at.toISOString(), GIT_COMMITTER_DATE: at.toISOString() },
+    });
+  await writeFile(join(dir, '.gitignore'), 'node_modules/\ndist/\n.astro/\n.bench-logs/\n');
+  await git('init', '-q');
+  await git('add', '-A');
+  await git('commit', '-q', '--no-verify', '-m', message);
 }
 
 /** Removes the copy. */

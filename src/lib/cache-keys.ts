@@ -5,6 +5,7 @@ import { callView } from './calls';
 import { courseOpen, isExpired } from './catalogues';
 import { localizedEntries, type Entry, type LocalizedEntry } from './entries';
 import { eventView } from './events';
+import { revisedAt } from './revisions';
 
 /*
  * Cache keys of entry pages for Astro's incremental build (experimental.incrementalBuild): a
@@ -19,8 +20,10 @@ import { eventView } from './events';
  * - what depends on the time of the build: a call's status, an event's phase, a course's
  *   applications, an offer's expiry.
  *
- * The .ics file of a call or an event has the same key as its page. List, feed, calendar and
- * home pages have no key: they change with almost any edit.
+ * The .ics file of a call or an event has its page's key and its DTSTAMP, the time of the last
+ * commit of the entry's file (src/lib/revisions.ts): a commit changes the calendar files of the
+ * entries it changed, not all of them. List, feed, calendar and home pages have no key: they
+ * change with almost any edit.
  */
 
 const hash = (parts: unknown[]) => createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 22);
@@ -36,8 +39,6 @@ function siteKey(): Promise<string> {
       siteConfig.icpNumber,
       siteConfig.contactEmail,
       siteConfig.buildTime.getUTCFullYear(),
-      // DTSTAMP of the .ics files of calls and events.
-      siteConfig.contentStamp.getTime(),
     ]),
   );
   return site;
@@ -73,4 +74,10 @@ export async function entryCacheKeys(collection: CollectionName): Promise<(item:
       [...item.translations].sort(),
       timeState(collection, item, siteConfig.buildTime),
     ]);
+}
+
+/** The cache key of an entry's .ics file: its page's, and the DTSTAMP the file carries. */
+export async function calendarCacheKeys(collection: 'calls' | 'events'): Promise<(item: LocalizedEntry) => string> {
+  const pageKey = await entryCacheKeys(collection);
+  return (item) => hash([pageKey(item), revisedAt(item.entry).getTime()]);
 }

@@ -4,6 +4,7 @@ import { useTranslations } from '../i18n/translate';
 import { callView } from './calls';
 import type { LocalizedEntry } from './entries';
 import { eventView } from './events';
+import { revisedAt } from './revisions';
 import { icsCalendar, type IcsItem } from './ics';
 import { DEFAULT_EVENT_DURATION_MS } from './status';
 
@@ -21,7 +22,7 @@ export function eventIcsItem(item: LocalizedEntry<'events'>): IcsItem {
     description: data.summary,
     location: [data.venue, data.city, data.country].filter(Boolean).join(', '),
     url: absolute(`/${item.locale}/events/${item.slug}/`),
-    stamp: siteConfig.contentStamp,
+    stamp: revisedAt(item.entry),
   };
   // Without an end, the event is taken to last two hours, as on the site (eventPhase).
   ics.end = view.end ?? new Date(view.start.getTime() + DEFAULT_EVENT_DURATION_MS);
@@ -37,7 +38,7 @@ export function callIcsItem(item: LocalizedEntry<'calls'>, locale: Locale): IcsI
     summary: useTranslations(locale)('calls.reminder', { title: item.entry.data.title }),
     description: item.entry.data.summary,
     url: absolute(`/${item.locale}/calls/${item.slug}/`),
-    stamp: siteConfig.contentStamp,
+    stamp: revisedAt(item.entry),
     alarmMinutesBefore: 24 * 60,
   };
 }

@@ -1,10 +1,10 @@
 import type { APIRoute } from 'astro';
 import { calendarFile, callIcsItem } from '../../../lib/calendar';
-import { entryCacheKeys } from '../../../lib/cache-keys';
+import { calendarCacheKeys } from '../../../lib/cache-keys';
 import { localizedEntries, type LocalizedEntry } from '../../../lib/entries';
 
 export async function getStaticPaths() {
-  const [items, cacheKey] = await Promise.all([localizedEntries('calls'), entryCacheKeys('calls')]);
+  const [items, cacheKey] = await Promise.all([localizedEntries('calls'), calendarCacheKeys('calls')]);
   return items.map((item) => ({ params: { lang: item.locale, slug: item.slug }, props: { item }, cacheKey: cacheKey(item) }));
 }
 

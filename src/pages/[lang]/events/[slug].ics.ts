@@ -1,10 +1,10 @@
 import type { APIRoute } from 'astro';
 import { calendarFile, eventIcsItem } from '../../../lib/calendar';
-import { entryCacheKeys } from '../../../lib/cache-keys';
+import { calendarCacheKeys } from '../../../lib/cache-keys';
 import { localizedEntries, type LocalizedEntry } from '../../../lib/entries';
 
 export async function getStaticPaths() {
-  const [items, cacheKey] = await Promise.all([localizedEntries('events'), entryCacheKeys('events')]);
+  const [items, cacheKey] = await Promise.all([localizedEntries('events'), calendarCacheKeys('events')]);
   return items.map((item) => ({ params: { lang: item.locale, slug: item.slug }, props: { item }, cacheKey: cacheKey(item) }));
 }
 
