@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commitAll } from '../../scripts/bench/workspace.mjs';
 import { copySite, type SiteCopy } from '../support/site-copy';
 
 /*
@@ -124,4 +125,30 @@ describe('incremental rebuilds', () => {
     expect(page('en/calls/closing-call/index.html')).not.toBe(open);
     expect(page('en/calls/closing-call/index.html')).toMatch(/class="status status-closed"/);
   }, 180_000);
+
+  it('after a commit, renders again only the calendar files of the entries it changed', async () => {
+    // As in production, where every CMS save is a commit: the copy becomes a Git checkout.
+    const event = (title: string) =>
+      `---\ntitle: "${title}"\nsummary: "Fixture."\nstart: "2027-03-10T09:30"\ntimezone: Europe/Rome\ntype: workshop\ncountry: IT\ncity: "Milan"\n---\n\nText.\n`;
+    site.write('content/events/en/kept-event.mdx', event('An event nobody edits'));
+    site.write('content/events/en/edited-event.mdx', event('An event an editor changes'));
+    await commitAll(site.dir, 'Two events', new Date('2026-11-02T08:00:00Z'));
+    const first = await site.build();
+    expect(first.ok, first.output.slice(-2000)).toBe(true);
+
+    edit('content/events/en/edited-event.mdx', 'Text.', 'Text, changed.');
+    await commitAll(site.dir, 'Edit one event', new Date('2026-11-19T16:45:00Z'));
+    const second = await site.build();
+    expect(second.ok, second.output.slice(-2000)).toBe(true);
+    const calendars = (state: string) =>
+      [...second.output.matchAll(new RegExp(`├─ (\\S+\\.ics) \\(${state}\\)`, 'g'))].map((m) => m[1]);
+    expect(calendars('(?:restored|cached)')).toContain('/en/events/kept-event.ics');
+    expect(calendars('\\+\\d+ms')).toContain('/en/events/edited-event.ics');
+    // The commit moved the time of the last commit: other entries' pages are still reused.
+    expect(restored(second.output)).toContain('/en/news/beijing-delegation-visits-bergamo/index.html');
+    // DTSTAMP: when each event was last revised (RFC 5545, 3.8.7.2).
+    expect(page('en/events/kept-event.ics')).toContain('\r\nDTSTAMP:20261102T080000Z\r\n');
+    expect(page('en/events/edited-event.ics')).toContain('\r\nDTSTAMP:20261119T164500Z\r\n');
+    expect(page('en/events/calendar.ics')).toContain('\r\nDTSTAMP:20261119T164500Z\r\n');
+  }, 240_000);
 });
