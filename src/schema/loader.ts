@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { basename, dirname } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { basename, dirname, relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { Locale } from '../i18n/locales';
@@ -23,18 +23,28 @@ export function contentLoader(collection: CollectionName): Loader {
   const inner = glob({
     pattern: '**/*.{md,mdx}',
     base: `./content/${collection}`,
+    // The id comes from the path alone (unchangedFilesUnparsed relies on it).
     generateId: ({ entry }) => entryId(parseEntryPath(collection, entry)),
+    // Pages show the HTML rendered at sync, never the source: without it the store is ~30 % smaller.
+    retainBody: false,
   });
   return {
     name: 'cittc-content',
     async load(context) {
       const placeholders = new Set<string>();
       const renderErrors: string[] = [];
+      // The digest keys the rendered HTML kept in the content store: include the renderer's version.
+      const generateDigest: LoaderContext['generateDigest'] = (data) =>
+        context.generateDigest(typeof data === 'string' ? `${data}\0mdx-body ${MDX_BODY_VERSION}` : data);
+      const entryTypes = unchangedFilesUnparsed(
+        mdxRenderedAtSync(context as ContextWithEntryTypes, renderErrors),
+        context as ContextWithEntryTypes,
+        generateDigest,
+      );
       await inner.load({
         ...context,
-        ...{ entryTypes: mdxRenderedAtSync(context as ContextWithEntryTypes, renderErrors) },
-        // The digest keys the rendered HTML kept in the content store: include the renderer's version.
-        generateDigest: (data) => context.generateDigest(typeof data === 'string' ? `${data}\0mdx-body ${MDX_BODY_VERSION}` : data),
+        ...{ entryTypes },
+        generateDigest,
         async parseData(props) {
           if (props.filePath && isUntranslatedPlaceholder(collection, props.data)) {
             const text = await readFile(props.filePath, 'utf8');
@@ -77,6 +87,46 @@ function checkFiles(collection: CollectionName, filePath: string, data: Record<s
 }
 
 /**
+ * The entry types of the glob loader, changed so that a file whose text is what the content
+ * store already holds is not parsed again. The glob loader reads every file, parses its front
+ * matter (YAML) and only then compares the file's digest with the stored one, so a rebuild at
+ * 10,000 entries parsed 30,000 files to keep all but one. The id depends on the path alone
+ * (generateId above), so an unchanged file's front matter and body are never used: for such a
+ * file getEntryInfo returns nothing, and the loader keeps the stored entry as before. A file
+ * that changed, or is not in the store, is parsed as always.
+ */
+function unchangedFilesUnparsed(
+  types: Map<string, EntryType>,
+  context: ContextWithEntryTypes,
+  generateDigest: LoaderContext['generateDigest'],
+): Map<string, EntryType> {
+  const root = fileURLToPath(context.config.root);
+  const stored = new Map<string, string>();
+  for (const entry of context.store.values()) {
+    if (entry.filePath && entry.digest) stored.set(entry.filePath, String(entry.digest));
+  }
+  if (stored.size === 0) return types;
+  const wrapped = new Map<string, EntryType>();
+  for (const [extension, type] of types) {
+    const getEntryInfo = type.getEntryInfo;
+    if (!getEntryInfo) {
+      wrapped.set(extension, type);
+      continue;
+    }
+    wrapped.set(extension, {
+      ...type,
+      getEntryInfo: (params: { contents: string; fileUrl: URL }) => {
+        const path = relative(root, fileURLToPath(params.fileUrl)).split(sep).join('/');
+        const digest = stored.get(path);
+        if (digest !== undefined && digest === String(generateDigest(params.contents))) return { data: {}, body: '' };
+        return getEntryInfo.call(type, params);
+      },
+    });
+  }
+  return wrapped;
+}
+
+/**
  * The entry types of the glob loader, with .mdx rendered when the content is synced, like .md
  * (src/schema/mdx-body.ts says why): the body is checked by the body policy, its components
  * written as HTML, and the Markdown processor renders it; the content store keeps the HTML for
@@ -84,6 +134,7 @@ function checkFiles(collection: CollectionName, filePath: string, data: Record<s
  */
 /** What the glob loader reads from an entry type (the field is internal to Astro's LoaderContext). */
 interface EntryType {
+  getEntryInfo?: (params: { contents: string; fileUrl: URL }) => unknown;
   getRenderFunction?: () => Promise<(entry: { body?: string; filePath?: string }) => Promise<unknown>>;
   contentModuleTypes?: string;
   [key: string]: unknown;

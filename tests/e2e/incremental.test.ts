@@ -76,6 +76,21 @@ describe('incremental rebuilds', () => {
     expect(indexedText('it')).not.toContain('EDITED PARAGRAPH.');
   }, 180_000);
 
+  it('still stops on an entry made invalid after a build, and builds again once it is mended', async () => {
+    // Unchanged files are not parsed again (src/schema/loader.ts): a changed one always is.
+    const path = 'content/news/it/naples-forum-2026-report.mdx';
+    const text = readFileSync(join(site.dir, path), 'utf8');
+    edit(path, /^date: .*$/m, 'date: "the day after tomorrow"');
+    const broken = await site.build();
+    writeFileSync(join(site.dir, path), text);
+    expect(broken.ok).toBe(false);
+    expect(broken.output).toContain('content/news/it/naples-forum-2026-report.mdx');
+    expect(broken.output).toMatch(/date: must be a date written YYYY-MM-DD, got "the day after tomorrow"/);
+    const mended = await site.build();
+    expect(mended.ok, mended.output.slice(-2000)).toBe(true);
+    expect(restored(mended.output)).toContain('/en/news/beijing-delegation-visits-bergamo/index.html');
+  }, 180_000);
+
   it('removes the pages of an entry that was deleted, and keeps the search index of untouched languages', async () => {
     site.write(
       'content/news/en/short-lived.mdx',
