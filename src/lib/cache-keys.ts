@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { siteConfig } from '../config/site';
+import type { Locale } from '../i18n/locales';
 import type { CollectionName } from '../schema/collections';
 import { callView } from './calls';
 import { courseOpen, isExpired } from './catalogues';
@@ -22,8 +23,12 @@ import { revisedAt } from './revisions';
  *
  * The .ics file of a call or an event has its page's key and its DTSTAMP, the time of the last
  * commit of the entry's file (src/lib/revisions.ts): a commit changes the calendar files of the
- * entries it changed, not all of them. List, feed, calendar and home pages have no key: they
- * change with almost any edit.
+ * entries it changed, not all of them.
+ *
+ * A page of the news list, or of a tag, shows cards of fixed entries (news have no state that
+ * moves with time): its key holds what each card shows. Feeds, calendars, the sitemap, the
+ * home page and the lists of calls, events, courses and offers have no key: they change with
+ * almost any edit, or with the time of the build.
  */
 
 const hash = (parts: unknown[]) => createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 22);
@@ -74,6 +79,16 @@ export async function entryCacheKeys(collection: CollectionName): Promise<(item:
       [...item.translations].sort(),
       timeState(collection, item, siteConfig.buildTime),
     ]);
+}
+
+/**
+ * The cache key of a page listing entries as cards (src/components/EntryCard.astro): the list
+ * (route and whatever else it shows, such as the page number and count or the tag) and, for
+ * each entry, what its card can show: its slug, its language, whether it is a fallback, and
+ * its front matter. Not the body: a card never shows it, so editing a text leaves lists alone.
+ */
+export async function listCacheKey(list: unknown[], locale: Locale, items: LocalizedEntry[]): Promise<string> {
+  return hash([await siteKey(), list, locale, items.map((item) => [item.slug, item.sourceLocale, item.isFallback, item.entry.data])]);
 }
 
 /** The cache key of an entry's .ics file: its page's, and the DTSTAMP the file carries. */

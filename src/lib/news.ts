@@ -1,5 +1,6 @@
 import type { Locale } from '../i18n/locales';
 import { localeKeys } from '../i18n/locales';
+import { listCacheKey } from './cache-keys';
 import { byFieldDesc, entriesIn, ownFirst, paginate, tagCounts, tagSlug } from './lists';
 
 /** News of a locale, newest first, own translations before fallbacks. */
@@ -15,7 +16,9 @@ export async function newsPagePaths() {
   for (const lang of localeKeys) {
     const pages = paginate(await newsList(lang));
     for (let n = 2; n <= pages.length; n++) {
-      paths.push({ params: { lang, page: String(n) }, props: { items: pages[n - 1]!, page: n, pages: pages.length } });
+      const items = pages[n - 1]!;
+      const cacheKey = await listCacheKey(['news/page', n, pages.length], lang, items);
+      paths.push({ params: { lang, page: String(n) }, props: { items, page: n, pages: pages.length }, cacheKey });
     }
   }
   return paths;
@@ -28,7 +31,8 @@ export async function newsTagPaths() {
     const items = await newsList(lang);
     for (const [tag] of tagCounts(items)) {
       const tagged = items.filter((i) => (i.entry.data.tags ?? []).includes(tag));
-      paths.push({ params: { lang, tag: tagSlug(tag) }, props: { tag, items: tagged } });
+      const cacheKey = await listCacheKey(['news/tags', tag], lang, tagged);
+      paths.push({ params: { lang, tag: tagSlug(tag) }, props: { tag, items: tagged }, cacheKey });
     }
   }
   return paths;

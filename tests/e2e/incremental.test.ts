@@ -61,6 +61,8 @@ describe('incremental rebuilds', () => {
     expect(restored(result.output)).toContain('/en/news/beijing-delegation-visits-bergamo/index.html');
     expect(again).toContain('/en/news/index.html');
     expect(restored(result.output).size).toBeGreaterThan(20);
+    // Lists of news show no body: a tag's page listing the edited entry is reused too.
+    expect(restored(result.output)).toContain('/en/news/tags/energy/index.html');
     // The admin bundle is reused, and the admin page loads it.
     const admin = /reused the CMS admin bundle (cms-[0-9a-f]{16}\.js)/.exec(result.output)?.[1];
     expect(admin, result.output.slice(-2000)).toBeDefined();
@@ -74,6 +76,15 @@ describe('incremental rebuilds', () => {
     expect(indexLine(index.output)).toMatch(/en: \d+ pages in \d+ ms/);
     expect(indexedText('en')).toContain('EDITED PARAGRAPH.');
     expect(indexedText('it')).not.toContain('EDITED PARAGRAPH.');
+  }, 180_000);
+
+  it('renders a tag page again when the title of an entry it lists changes, and no other tag page', async () => {
+    edit('content/news/en/naples-forum-2026-report.mdx', /^title: .*$/m, 'title: "Naples forum: the full report"');
+    const result = await site.build();
+    expect(result.ok, result.output.slice(-2000)).toBe(true);
+    expect(rendered(result.output)).toContain('/en/news/tags/energy/index.html');
+    expect(page('en/news/tags/energy/index.html')).toContain('Naples forum: the full report');
+    expect(restored(result.output)).toContain('/en/news/tags/startups/index.html');
   }, 180_000);
 
   it('still stops on an entry made invalid after a build, and builds again once it is mended', async () => {
