@@ -12,6 +12,9 @@ import { contentStoreIntegration } from './src/integrations/content-store.ts';
 import { staleOutputIntegration } from './src/integrations/stale-output.ts';
 import { adminBundleIntegration } from './src/integrations/admin-bundle.ts';
 
+/** The files of dist/ after the stale-output sweep, handed to the link check (one walk, not two). */
+const builtFiles = {};
+
 // Thin on purpose: locales come from src/i18n/locales.ts, site settings from src/config.
 export default defineConfig({
   site: siteConfig.url,
@@ -26,8 +29,8 @@ export default defineConfig({
     contentStoreIntegration(),
     adminBundleIntegration(),
     headersIntegration(),
-    staleOutputIntegration(),
-    linkCheckIntegration(siteConfig.url),
+    staleOutputIntegration(builtFiles),
+    linkCheckIntegration(siteConfig.url, builtFiles),
   ],
   // Sätteri, Astro's own Markdown pipeline (MDX inherits it), with the check that stops the
   // build on a body that could run code (src/schema/body-policy.ts) and responsive body images.

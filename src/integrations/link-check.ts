@@ -3,13 +3,14 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findBrokenLinks, type LinkCache } from '../lib/link-check';
+import type { FileStamp } from '../lib/stale-output';
 
 /**
  * Stops the build when a built page links to a page or file of the site that was not built.
  * The links found in each page are kept with Astro's caches (node_modules/.astro/link-check.json),
  * so that a rebuild reads only the pages it wrote; all links are checked on every build.
  */
-export function linkCheckIntegration(site: string): AstroIntegration {
+export function linkCheckIntegration(site: string, output: { files?: Map<string, FileStamp> } = {}): AstroIntegration {
   let cacheFile = '';
   return {
     name: 'cittc-link-check',
@@ -20,7 +21,9 @@ export function linkCheckIntegration(site: string): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const cache = readCache(cacheFile);
-        const broken = findBrokenLinks(fileURLToPath(dir), site, cache);
+        // The files of dist/ as the stale-output sweep, which runs just before, left them.
+        const broken = findBrokenLinks(fileURLToPath(dir), site, cache, output.files);
+        output.files = undefined;
         mkdirSync(dirname(cacheFile), { recursive: true });
         writeFileSync(cacheFile, JSON.stringify(cache));
         if (broken.length) {

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import type { FileStamp } from './stale-output';
 
 /*
  * Internal links of the built site: every <a href> and <img src> that points into the site
@@ -30,6 +31,18 @@ export function* htmlFiles(dir: string): Generator<string> {
     if (entry.isDirectory()) yield* htmlFiles(path);
     else if (entry.name.endsWith('.html')) yield path;
   }
+}
+
+/** Whether a site path is served from a file of a listing of dist/ (site-relative paths with "/"). */
+function listed(listing: Map<string, FileStamp>, pathname: string): boolean {
+  let path: string;
+  try {
+    path = decodeURIComponent(pathname).slice(1);
+  } catch {
+    return false;
+  }
+  if (path === '' || path.endsWith('/')) return listing.has(`${path}index.html`);
+  return listing.has(path) || listing.has(`${path}/index.html`);
 }
 
 /**
@@ -77,14 +90,16 @@ export interface LinkCache {
 /**
  * Broken internal links of a built site; `site` is the public origin, whose absolute links
  * count as internal. With `cache`, pages unchanged since it was filled are not read again;
- * the cache is updated in place.
+ * the cache is updated in place. With `listing` (the files of dist/ with their size and time,
+ * from the sweep of stale output), the pages are those it lists and dist/ is not walked again;
+ * a link to a file it does not list (under pagefind/, say) is looked up on disk.
  */
-export function findBrokenLinks(dist: string, site: string, cache?: LinkCache): BrokenLink[] {
+export function findBrokenLinks(dist: string, site: string, cache?: LinkCache, listing?: Map<string, FileStamp>): BrokenLink[] {
   const origin = new URL(site).origin;
   const exists = new Map<string, boolean>();
   const isBuilt = (pathname: string): boolean => {
     let known = exists.get(pathname);
-    if (known === undefined) exists.set(pathname, (known = builtFile(dist, pathname) !== undefined));
+    if (known === undefined) exists.set(pathname, (known = (listing !== undefined && listed(listing, pathname)) || builtFile(dist, pathname) !== undefined));
     return known;
   };
   const previous = cache ?? { links: [], pages: {} };
@@ -99,9 +114,11 @@ export function findBrokenLinks(dist: string, site: string, cache?: LinkCache): 
   };
 
   const broken: BrokenLink[] = [];
-  for (const file of htmlFiles(dist)) {
+  const pagesToCheck = listing
+    ? [...listing].filter(([rel]) => rel.endsWith('.html')).map(([rel, stamp]) => [join(dist, rel), stamp] as const)
+    : [...htmlFiles(dist)].map((file) => [file, statSync(file)] as const);
+  for (const [file, { size, mtimeMs }] of pagesToCheck) {
     const rel = relative(dist, file);
-    const { size, mtimeMs } = statSync(file);
     const known = previous.pages[rel];
     const found: [string, string][] =
       known && known[0] === size && known[1] === mtimeMs

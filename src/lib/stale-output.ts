@@ -16,9 +16,20 @@ import { join, relative, sep } from 'node:path';
  * Everything else is removed, then the folders left empty.
  */
 
+/** Size and modification time of a built file, as lstat gave them. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+}
+
 export interface StaleSweep {
   /** Site-relative paths (with "/") of the files removed. */
   removed: string[];
+  /**
+   * Every file left in dist/ outside the kept folders, by site-relative path (with "/"), with
+   * its size and time: the link check uses it instead of walking the 31,000 folders again.
+   */
+  files: Map<string, FileStamp>;
 }
 
 export interface StaleSweepOptions {
@@ -35,35 +46,37 @@ export interface StaleSweepOptions {
 }
 
 export function removeStaleOutput({ dist, startedAt, routeFiles, publicDir, keepFolders = ['pagefind', '.git'] }: StaleSweepOptions): StaleSweep {
-  const routes = new Set([...routeFiles].map((file) => relative(dist, file)));
+  const routes = new Set([...routeFiles].map((file) => relative(dist, file).split(sep).join('/')));
   const keepTop = new Set(keepFolders);
   const removed: string[] = [];
+  const files = new Map<string, FileStamp>();
 
-  const sweep = (dir: string): boolean => {
+  const sweep = (dir: string, prefix: string): boolean => {
     // Returns whether the folder is empty afterwards.
     let left = 0;
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
-      const rel = relative(dist, path);
+      const rel = prefix + entry.name;
       if (dir === dist && keepTop.has(entry.name)) {
         left++;
         continue;
       }
       if (entry.isDirectory()) {
-        if (sweep(path)) rmdirSync(path);
+        if (sweep(path, `${rel}/`)) rmdirSync(path);
         else left++;
         continue;
       }
-      const fresh = lstatSync(path).mtimeMs >= startedAt;
-      if (fresh || routes.has(rel) || existsSync(join(publicDir, rel))) {
+      const { size, mtimeMs } = lstatSync(path);
+      if (mtimeMs >= startedAt || routes.has(rel) || existsSync(join(publicDir, rel))) {
+        files.set(rel, { size, mtimeMs });
         left++;
         continue;
       }
       rmSync(path, { force: true });
-      removed.push(rel.split(sep).join('/'));
+      removed.push(rel);
     }
     return left === 0;
   };
-  if (existsSync(dist)) sweep(dist);
-  return { removed: removed.sort() };
+  if (existsSync(dist)) sweep(dist, '');
+  return { removed: removed.sort(), files };
 }

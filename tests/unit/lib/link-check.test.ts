@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findBrokenLinks, pagePath, type LinkCache } from '../../../src/lib/link-check';
+import { removeStaleOutput } from '../../../src/lib/stale-output';
 
 const dist = mkdtempSync(join(tmpdir(), 'link-check-'));
 const write = (path: string, text: string) => {
@@ -71,5 +72,26 @@ describe('internal link check of a built site', () => {
     } finally {
       rmSync(site, { recursive: true, force: true });
     }
+  });
+
+  it('with the listing of the stale-output sweep, finds the same broken links without walking dist/ again', () => {
+    // The sweep leaves every file but the kept folders (pagefind/) in its listing.
+    write('pagefind/it/pagefind.js', 'x');
+    write('it/search/index.html', '<a href="/pagefind/it/pagefind.js">index</a> <a href="/pagefind/it/gone.js">gone</a>');
+    const { files } = removeStaleOutput({ dist, startedAt: 0, routeFiles: [], publicDir: join(dist, 'no-public') });
+    expect(files.has('it/news/a/index.html')).toBe(true);
+    expect(files.has('pagefind/it/pagefind.js')).toBe(false);
+    const expected = [
+      { page: '/it/news/a/', link: '../b/' },
+      { page: '/it/news/a/', link: '/_astro/gone.webp' },
+      { page: '/it/news/a/', link: 'https://www.cittc.example.org/en/' },
+      // A file the listing does not hold is looked up on disk.
+      { page: '/it/search/', link: '/pagefind/it/gone.js' },
+    ];
+    expect(findBrokenLinks(dist, 'https://www.cittc.example.org', undefined, files)).toEqual(expected);
+    expect(findBrokenLinks(dist, 'https://www.cittc.example.org')).toEqual(expected);
+    // The listing is what is checked: a page it does not hold is not read.
+    files.delete('it/search/index.html');
+    expect(findBrokenLinks(dist, 'https://www.cittc.example.org', undefined, files)).toEqual(expected.slice(0, 3));
   });
 });

@@ -38,7 +38,7 @@ describe('removeStaleOutput', () => {
     file(join(dist, 'pagefind/it/pagefind.js'), before);
     file(join(dist, '.git/HEAD'), before);
 
-    const { removed } = removeStaleOutput({
+    const { removed, files } = removeStaleOutput({
       dist,
       startedAt,
       routeFiles: [join(dist, 'it/news/index.html'), join(dist, 'it/news/kept/index.html')],
@@ -46,6 +46,9 @@ describe('removeStaleOutput', () => {
     });
 
     expect(removed).toEqual(['_astro/site.old999.css', 'it/news/deleted/event.ics', 'it/news/deleted/index.html']);
+    // What stays, for the link check: every file but those of the kept folders, with its stamp.
+    expect([...files.keys()].sort()).toEqual(['_astro/site.abc123.css', 'favicon.svg', 'it/news/index.html', 'it/news/kept/index.html']);
+    expect(files.get('it/news/kept/index.html')).toEqual({ size: 1, mtimeMs: before });
     expect(existsSync(join(dist, 'it/news/deleted'))).toBe(false);
     for (const kept of ['it/news/index.html', 'it/news/kept/index.html', '_astro/site.abc123.css', 'favicon.svg', 'pagefind/it/pagefind.js', '.git/HEAD']) {
       expect(existsSync(join(dist, kept)), kept).toBe(true);
