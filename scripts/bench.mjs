@@ -4,8 +4,9 @@
  *
  * For each corpus size N it makes a temporary copy of the site (scripts/bench/workspace.mjs),
  * keeps the sample content and adds N synthetic entries in it/zh/en (scripts/bench/corpus.mjs),
- * builds it cold with the project's Node 24, measures time, memory, Pagefind and page weight,
- * changes the body of one entry and builds again, then prints a markdown table.
+ * commits it all (the copy is a Git repository, as the site's is), builds it cold with the
+ * project's Node 24, measures time, memory, Pagefind and page weight, changes the body of one
+ * entry, commits it as a CMS save would and builds again, then prints a markdown table.
  *
  * Usage: npm run bench -- [--entries 1000[,10000]] [--keep] [--json results.json]
  *          [--seed 1] [--now 2026-11-25] [--images K] [--no-sample] [--progress 5]
@@ -204,7 +205,7 @@ log(machineLine(machine));
 log(
   `entries = generated + sample entries kept (content files); each generated entry is in it/zh/en; pages = HTML files in dist; ` +
     `ms/page = cold wall time / pages; peak RSS = sum over the build's process tree, ` +
-    `polled from /proc every 100 ms; rebuild = after changing the body of one entry, caches kept; ` +
+    `polled from /proc every 100 ms; rebuild = after changing the body of one entry and committing it (the copy is a Git repository, as a CMS save is a commit), caches kept; ` +
     `page weight = gzip -9 of each public page (admin excluded) and of the CSS and JS it loads (KB = 1024 bytes).`,
 );
 log('\n### Where the time goes\n');
