@@ -23,7 +23,8 @@ export function lastCommitTimes(paths: readonly string[], cwd: string = process.
   const times = new Map<string, Date>();
   let out: string;
   try {
-    out = execFileSync('git', ['log', '--relative', '--no-renames', '--name-only', '--format=%x00%ct', '--', ...paths], {
+    // core.quotePath=false: names outside ASCII as they are, not quoted with octal escapes.
+    out = execFileSync('git', ['-c', 'core.quotePath=false', 'log', '--relative', '--no-renames', '--name-only', '--format=%x00%ct', '--', ...paths], {
       cwd,
       encoding: 'utf8',
       maxBuffer: 1 << 30,

@@ -38,6 +38,7 @@ describe('lastCommitTimes (DTSTAMP of calendar items)', () => {
       'content/events/it/forum.mdx': 'a',
       'content/events/en/forum.mdx': 'a',
       'content/calls/it/bando.mdx': 'a',
+      'content/calls/zh/合作 项目.mdx': 'a',
       'content/news/it/notizia.mdx': 'a',
     });
     commit('2026-05-10T12:30:00Z', { 'content/events/en/forum.mdx': 'b' });
@@ -49,6 +50,8 @@ describe('lastCommitTimes (DTSTAMP of calendar items)', () => {
       'content/events/it/forum.mdx': '2026-03-01T09:00:00.000Z',
       'content/events/en/forum.mdx': '2026-05-10T12:30:00.000Z',
       'content/calls/it/bando.mdx': '2026-03-01T09:00:00.000Z',
+      // Names outside ASCII, with spaces, as the loader has them.
+      'content/calls/zh/合作 项目.mdx': '2026-03-01T09:00:00.000Z',
     });
   });
 
