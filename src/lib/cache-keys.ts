@@ -77,8 +77,19 @@ export async function entryCacheKeys(collection: CollectionName): Promise<(item:
       item.sourceLocale,
       digestOf(item.entry),
       [...item.translations].sort(),
-      timeState(collection, item, siteConfig.buildTime),
+      timeStateOf(collection, item),
     ]);
+}
+
+/**
+ * timeState at the time of the build, once per entry: it reads only the entry's front matter,
+ * and an entry is shown in up to three languages and by a page and an .ics file.
+ */
+const timeStates = new WeakMap<object, string>();
+function timeStateOf(collection: CollectionName, item: LocalizedEntry): string {
+  let state = timeStates.get(item.entry);
+  if (state === undefined) timeStates.set(item.entry, (state = timeState(collection, item, siteConfig.buildTime)));
+  return state;
 }
 
 /**
