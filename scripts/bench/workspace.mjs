@@ -83,7 +83,7 @@ export function buildEnv(dir, extra = {}) {
  */
 export async function commitAll(dir, message, at) {
   const git = (...args) =>
-    promisify(execFile)('git', ['-c', 'user.name=Benchmark', '-c', 'user.email=bench@localhost', ...args], {
+    promisify(execFile)('git', ['-c', 'user.name=Benchmark', '-c', 'user.email=bench@localhost', '-c', 'commit.gpgsign=false', ...args], {
       cwd: dir,
       maxBuffer: 1 << 28,
       env: { ...process.env, GIT_AUTHOR_DATE: at.toISOString(), GIT_COMMITTER_DATE: at.toISOString() },

@@ -87,7 +87,7 @@ describe('incremental rebuilds', () => {
     expect(restored(result.output)).toContain('/en/news/tags/startups/index.html');
   }, 180_000);
 
-  it('still stops on an entry made invalid after a build, and builds again once it is mended', async () => {
+  it('stops on an entry made invalid after a build (a changed file is always parsed), and builds again once it is mended', async () => {
     // Unchanged files are not parsed again (src/schema/loader.ts): a changed one always is.
     const path = 'content/news/it/naples-forum-2026-report.mdx';
     const text = readFileSync(join(site.dir, path), 'utf8');
@@ -163,6 +163,11 @@ describe('incremental rebuilds', () => {
     expect(first.ok, first.output.slice(-2000)).toBe(true);
 
     edit('content/events/en/edited-event.mdx', 'Text.', 'Text, changed.');
+    // Built before it is committed: the file's last commit is still the first one.
+    const uncommitted = await site.build();
+    expect(uncommitted.ok, uncommitted.output.slice(-2000)).toBe(true);
+    expect(page('en/events/edited-event.ics')).toContain('\r\nDTSTAMP:20261102T080000Z\r\n');
+    // Committed, same text: only the DTSTAMP of its calendar changes, and its key with it.
     await commitAll(site.dir, 'Edit one event', new Date('2026-11-19T16:45:00Z'));
     const second = await site.build();
     expect(second.ok, second.output.slice(-2000)).toBe(true);
@@ -170,8 +175,9 @@ describe('incremental rebuilds', () => {
       [...second.output.matchAll(new RegExp(`├─ (\\S+\\.ics) \\(${state}\\)`, 'g'))].map((m) => m[1]);
     expect(calendars('(?:restored|cached)')).toContain('/en/events/kept-event.ics');
     expect(calendars('\\+\\d+ms')).toContain('/en/events/edited-event.ics');
-    // The commit moved the time of the last commit: other entries' pages are still reused.
+    // The commit moved the time of the last commit: the pages, its own included, are reused.
     expect(restored(second.output)).toContain('/en/news/beijing-delegation-visits-bergamo/index.html');
+    expect(restored(second.output)).toContain('/en/events/edited-event/index.html');
     // DTSTAMP: when each event was last revised (RFC 5545, 3.8.7.2).
     expect(page('en/events/kept-event.ics')).toContain('\r\nDTSTAMP:20261102T080000Z\r\n');
     expect(page('en/events/edited-event.ics')).toContain('\r\nDTSTAMP:20261119T164500Z\r\n');

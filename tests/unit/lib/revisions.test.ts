@@ -55,6 +55,16 @@ describe('lastCommitTimes (DTSTAMP of calendar items)', () => {
     });
   });
 
+  it('knows no file in a shallow clone, where the oldest commit seems to have written every file', () => {
+    const { site, commit } = repository();
+    commit('2026-03-01T09:00:00Z', { 'content/events/it/forum.mdx': 'a', 'content/events/it/visita.mdx': 'a' });
+    commit('2026-05-10T12:30:00Z', { 'content/events/it/forum.mdx': 'b' });
+    const clone = mkdtempSync(join(tmpdir(), 'cittc-revisions-shallow-'));
+    dirs.push(clone);
+    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${join(site, '..')}`, clone], { stdio: 'ignore' });
+    expect(lastCommitTimes(['content/events'], join(clone, 'site')).size).toBe(0);
+  });
+
   it('knows no file outside a Git checkout', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cittc-revisions-none-'));
     dirs.push(dir);
