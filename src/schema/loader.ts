@@ -151,16 +151,28 @@ function mdxRenderedAtSync(context: ContextWithEntryTypes, errors: string[]): Ma
   if (!mdx) return context.entryTypes;
   const { contentModuleTypes: _compiledAsModule, ...entryType } = mdx;
   const types = new Map(context.entryTypes);
+  // Lines before the body of each file being loaded, so that errors name the file's own line
+  // numbers: taken while the loader has the file's text, instead of reading the file again.
+  const lineOffsets = new Map<string, number>();
+  const lineOffset = (text: string, body: string | undefined) => {
+    const at = body ? text.indexOf(body) : -1;
+    return at > 0 ? text.slice(0, at).split('\n').length - 1 : 0;
+  };
   types.set('.mdx', {
     ...entryType,
+    getEntryInfo: async (params: { contents: string; fileUrl: URL }) => {
+      const info = (await mdx.getEntryInfo!.call(mdx, params)) as { body?: string };
+      lineOffsets.set(fileURLToPath(params.fileUrl), lineOffset(params.contents, info.body));
+      return info;
+    },
     getRenderFunction: async () => async ({ body, filePath }) => {
       if (!filePath) throw new Error('an MDX entry without a file');
       try {
-        const text = await readFile(filePath, 'utf8');
-        const at = body ? text.indexOf(body) : -1;
-        const lineOffset = at > 0 ? text.slice(0, at).split('\n').length - 1 : 0;
+        const known = lineOffsets.get(filePath);
+        lineOffsets.delete(filePath);
+        const offset = known ?? lineOffset(await readFile(filePath, 'utf8'), body);
         const locale = basename(dirname(filePath)) as Locale;
-        const markdown = mdxBodyToMarkdown(body ?? '', { file: filePath, locale, lineOffset });
+        const markdown = mdxBodyToMarkdown(body ?? '', { file: filePath, locale, lineOffset: offset });
         // A leading newline: a body that starts with "---" (a rule) is not front matter.
         return await context.renderMarkdown(`\n${markdown}`, { fileURL: pathToFileURL(filePath) });
       } catch (error) {
