@@ -32,6 +32,12 @@ import { revisedAt } from './revisions';
  */
 
 const hash = (parts: unknown[]) => createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 22);
+
+/**
+ * The cache key of a page made only from the given data (and from code, which Astro compares
+ * itself): the sitemap. Pages that show the menus or the footer use the keys below.
+ */
+export const contentKey = (parts: unknown[]): string => hash(parts);
 const digestOf = (entry: Entry) => (entry as { digest?: string }).digest ?? hash([entry.data, entry.body]);
 
 let site: Promise<string> | undefined;
@@ -100,6 +106,15 @@ function timeStateOf(collection: CollectionName, item: LocalizedEntry): string {
  */
 export async function listCacheKey(list: unknown[], locale: Locale, items: LocalizedEntry[]): Promise<string> {
   return hash([await siteKey(), list, locale, items.map((item) => [item.slug, item.sourceLocale, item.isFallback, item.entry.data])]);
+}
+
+/**
+ * The cache keys of a section's RSS feeds, by locale: a feed lists the entries written in its
+ * locale, with their front matter (src/lib/feeds.ts), under the site's address.
+ */
+export async function feedCacheKey(collection: CollectionName, locale: Locale): Promise<string> {
+  const own = (await localizedEntries(collection)).filter((item) => item.locale === locale && !item.isFallback);
+  return listCacheKey(['rss', collection], locale, own);
 }
 
 /** The cache key of an entry's .ics file: its page's, and the DTSTAMP the file carries. */

@@ -1,5 +1,6 @@
 import rss, { type RSSFeedItem, type RSSOptions } from '@astrojs/rss';
-import type { APIRoute } from 'astro';
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { feedCacheKey } from './cache-keys';
 import { siteConfig } from '../config/site';
 import { isLocale, locales, type Locale } from '../i18n/locales';
 import { useTranslations } from '../i18n/translate';
@@ -88,9 +89,11 @@ export function feedOptions(
  * getStaticPaths and GET of /<locale>/<collection>/rss.xml, so that each endpoint file is
  * `export const { getStaticPaths, GET } = feedEndpoint('news');`.
  */
-export function feedEndpoint(collection: FeedCollection): { getStaticPaths: typeof localeStaticPaths; GET: APIRoute } {
+export function feedEndpoint(collection: FeedCollection): { getStaticPaths: GetStaticPaths; GET: APIRoute } {
   return {
-    getStaticPaths: localeStaticPaths,
+    // Keyed by what the feed lists (feedCacheKey): a feed is reused while its items are unchanged.
+    getStaticPaths: () =>
+      Promise.all(localeStaticPaths().map(async (path) => ({ ...path, cacheKey: await feedCacheKey(collection, path.params.lang) }))),
     GET: async ({ params }) => {
       const locale = params.lang;
       if (!isLocale(locale)) return new Response(null, { status: 404 });

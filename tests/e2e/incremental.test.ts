@@ -16,6 +16,9 @@ let site: SiteCopy;
 // dist/ is kept between builds: a reused page is "(cached)", or "(restored)" from Astro's cache.
 const restored = (output: string) => new Set([...output.matchAll(/├─ (\S+index\.html) \((?:restored|cached)\)/g)].map((m) => m[1]));
 const rendered = (output: string) => new Set([...output.matchAll(/├─ (\S+index\.html) \(\+\d+ms\)/g)].map((m) => m[1]));
+/** Any output (feeds, the sitemap…) reused, or rendered. */
+const reusedFiles = (output: string) => new Set([...output.matchAll(/├─ (\S+) \((?:restored|cached)\)/g)].map((m) => m[1]));
+const renderedFiles = (output: string) => new Set([...output.matchAll(/├─ (\S+) \(\+\d+ms\)/g)].map((m) => m[1]));
 const page = (path: string) => readFileSync(join(site.dir, 'dist', path), 'utf8');
 /** The text of a language's search index: its fragments, Pagefind's gzip'd JSON of each page. */
 const indexedText = (locale: string) => {
@@ -61,8 +64,10 @@ describe('incremental rebuilds', () => {
     expect(restored(result.output)).toContain('/en/news/beijing-delegation-visits-bergamo/index.html');
     expect(again).toContain('/en/news/index.html');
     expect(restored(result.output).size).toBeGreaterThan(20);
-    // Lists of news show no body: a tag's page listing the edited entry is reused too.
+    // Lists of news, feeds and the sitemap show no body: those listing the edited entry are reused too.
     expect(restored(result.output)).toContain('/en/news/tags/energy/index.html');
+    expect(reusedFiles(result.output)).toContain('/en/news/rss.xml');
+    expect(reusedFiles(result.output)).toContain('/sitemap.xml');
     // The admin bundle is reused, and the admin page loads it.
     const admin = /reused the CMS admin bundle (cms-[0-9a-f]{16}\.js)/.exec(result.output)?.[1];
     expect(admin, result.output.slice(-2000)).toBeDefined();
@@ -78,13 +83,17 @@ describe('incremental rebuilds', () => {
     expect(indexedText('it')).not.toContain('EDITED PARAGRAPH.');
   }, 180_000);
 
-  it('renders a tag page again when the title of an entry it lists changes, and no other tag page', async () => {
+  it('renders a tag page and a feed again when the title of an entry they list changes, and no other', async () => {
     edit('content/news/en/naples-forum-2026-report.mdx', /^title: .*$/m, 'title: "Naples forum: the full report"');
     const result = await site.build();
     expect(result.ok, result.output.slice(-2000)).toBe(true);
     expect(rendered(result.output)).toContain('/en/news/tags/energy/index.html');
     expect(page('en/news/tags/energy/index.html')).toContain('Naples forum: the full report');
     expect(restored(result.output)).toContain('/en/news/tags/startups/index.html');
+    // The English news feed lists it; the Italian one does not.
+    expect(renderedFiles(result.output)).toContain('/en/news/rss.xml');
+    expect(page('en/news/rss.xml')).toContain('Naples forum: the full report');
+    expect(reusedFiles(result.output)).toContain('/it/news/rss.xml');
   }, 180_000);
 
   it('stops on an entry made invalid after a build (a changed file is always parsed), and builds again once it is mended', async () => {
@@ -110,6 +119,8 @@ describe('incremental rebuilds', () => {
     const added = await site.build();
     expect(added.ok, added.output.slice(-2000)).toBe(true);
     expect(existsSync(join(site.dir, 'dist/en/news/short-lived/index.html'))).toBe(true);
+    expect(page('sitemap.xml')).toContain('/en/news/short-lived/');
+    expect(page('en/news/rss.xml')).toContain('/en/news/short-lived/');
     expect((await site.searchIndex()).ok).toBe(true);
     expect(indexedText('en')).toContain('zanzibarite');
 
@@ -119,6 +130,8 @@ describe('incremental rebuilds', () => {
     expect(removed.output).toMatch(/removed \d+ file\(s\) of earlier builds that this build did not produce: .*en\/news\/short-lived\/index\.html/);
     expect(existsSync(join(site.dir, 'dist/en/news/short-lived'))).toBe(false);
     expect(page('en/news/index.html')).not.toContain('short-lived');
+    expect(page('sitemap.xml')).not.toContain('short-lived');
+    expect(page('en/news/rss.xml')).not.toContain('short-lived');
     // Everything else is still there.
     expect(existsSync(join(site.dir, 'dist/en/news/beijing-delegation-visits-bergamo/index.html'))).toBe(true);
     expect(existsSync(join(site.dir, 'dist/favicon.svg'))).toBe(true);
