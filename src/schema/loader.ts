@@ -34,8 +34,9 @@ export function contentLoader(collection: CollectionName): Loader {
       const placeholders = new Set<string>();
       const renderErrors: string[] = [];
       // The digest keys the rendered HTML kept in the content store: include the renderer's version.
-      const generateDigest: LoaderContext['generateDigest'] = (data) =>
-        context.generateDigest(typeof data === 'string' ? `${data}\0mdx-body ${MDX_BODY_VERSION}` : data);
+      const generateDigest = refusedBodiesRenderedAgain(context.store, (data) =>
+        context.generateDigest(typeof data === 'string' ? `${data}\0mdx-body ${MDX_BODY_VERSION}` : data),
+      );
       const entryTypes = unchangedFilesUnparsed(collection, mdxRenderedAtSync(context as ContextWithEntryTypes, renderErrors), context, generateDigest);
       await inner.load({
         ...context,
@@ -62,6 +63,29 @@ export function contentLoader(collection: CollectionName): Loader {
         if (entry.data.draft === true) context.store.delete(entry.id);
       }
     },
+  };
+}
+
+/**
+ * A body the build refused (its rendering threw: the body policy, a missing figure…) stops the
+ * build, but the glob loader has already stored the entry, with its file's digest and no HTML.
+ * Should the store reach the disk before the build stops (Astro saves it on a timer while it
+ * syncs), the next build would find the digest unchanged and publish the entry without its
+ * body, and without an error. The digest of such a file is changed here, so that it is
+ * rendered, and refused, again.
+ */
+export function refusedBodiesRenderedAgain(
+  store: { values(): Iterable<{ digest?: string | number; rendered?: unknown }> },
+  digest: (data: Record<string, unknown> | string) => string,
+): (data: Record<string, unknown> | string) => string {
+  const refused = new Set<string>();
+  for (const entry of store.values()) {
+    if (entry.digest !== undefined && entry.rendered === undefined) refused.add(String(entry.digest));
+  }
+  if (refused.size === 0) return digest;
+  return (data) => {
+    const value = String(digest(data));
+    return refused.has(value) ? `${value}:refused` : value;
   };
 }
 

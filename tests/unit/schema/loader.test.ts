@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { entryId, parseEntryPath } from '../../../src/schema/entries';
-import { unchangedFilesUnparsed, type EntryType } from '../../../src/schema/loader';
+import { refusedBodiesRenderedAgain, unchangedFilesUnparsed, type EntryType } from '../../../src/schema/loader';
 
 // The content loader skips parsing a file whose text the content store already holds for it
 // (src/schema/loader.ts). What matters: a changed, reverted or foreign file is always parsed.
@@ -47,5 +47,18 @@ describe('content loader: unchanged files are not parsed again', () => {
     entries.set(id, { filePath: 'content/news/it/visita.mdx', digest: 'digest of v1' });
     expect(info('v1', 'content/news/it/visita.md')).toEqual({ data: { title: 'Visita' }, body: 'Testo.' });
     expect(parsed).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('content loader: a refused body is refused again', () => {
+  it('changes the digest of a file whose stored entry has no HTML (its rendering threw), and of no other', () => {
+    const store = [
+      { digest: 'rendered', rendered: { html: '<p>ok</p>' } },
+      { digest: 'refused', rendered: undefined },
+    ];
+    const digest = refusedBodiesRenderedAgain({ values: () => store }, (text) => String(text));
+    expect(digest('rendered')).toBe('rendered');
+    expect(digest('refused')).not.toBe('refused');
+    expect(digest('new')).toBe('new');
   });
 });
