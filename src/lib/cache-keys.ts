@@ -108,15 +108,6 @@ export async function listCacheKey(list: unknown[], locale: Locale, items: Local
   return hash([await siteKey(), list, locale, items.map((item) => [item.slug, item.sourceLocale, item.isFallback, item.entry.data])]);
 }
 
-/**
- * The cache keys of a section's RSS feeds, by locale: a feed lists the entries written in its
- * locale, with their front matter (src/lib/feeds.ts), under the site's address.
- */
-export async function feedCacheKey(collection: CollectionName, locale: Locale): Promise<string> {
-  const own = (await localizedEntries(collection)).filter((item) => item.locale === locale && !item.isFallback);
-  return listCacheKey(['rss', collection], locale, own);
-}
-
 /** The cache key of an entry's .ics file: its page's, and the DTSTAMP the file carries. */
 export async function calendarCacheKeys(collection: 'calls' | 'events'): Promise<(item: LocalizedEntry) => string> {
   const pageKey = await entryCacheKeys(collection);

@@ -1,6 +1,6 @@
 import rss, { type RSSFeedItem, type RSSOptions } from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { feedCacheKey } from './cache-keys';
+import { listCacheKey } from './cache-keys';
 import { siteConfig } from '../config/site';
 import { isLocale, locales, type Locale } from '../i18n/locales';
 import { useTranslations } from '../i18n/translate';
@@ -38,13 +38,15 @@ export function publishedAt(collection: FeedCollection, item: FeedEntry): Date {
 /** Path of an entry's page in its locale. */
 export const entryPath = (collection: FeedCollection, item: FeedEntry) => `/${item.locale}/${collection}/${item.slug}/`;
 
+/** The entries a locale's feed carries: its own translations, no fallbacks. */
+const ownEntries = <T extends FeedEntry>(items: readonly T[], locale: Locale) => items.filter((item) => item.locale === locale && !item.isFallback);
+
 /**
  * The items of a locale's feed: its own translations only (no fallbacks), newest first,
  * ties broken by slug so that the order never depends on the input order.
  */
 export function feedItems(collection: FeedCollection, items: readonly FeedEntry[], locale: Locale): RSSFeedItem[] {
-  return items
-    .filter((item) => item.locale === locale && !item.isFallback)
+  return ownEntries(items, locale)
     .map((item) => ({ item, pubDate: publishedAt(collection, item) }))
     .sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime() || byCodePoint(a.item.slug, b.item.slug))
     .map(({ item, pubDate }) => {
@@ -91,9 +93,14 @@ export function feedOptions(
  */
 export function feedEndpoint(collection: FeedCollection): { getStaticPaths: GetStaticPaths; GET: APIRoute } {
   return {
-    // Keyed by what the feed lists (feedCacheKey): a feed is reused while its items are unchanged.
-    getStaticPaths: () =>
-      Promise.all(localeStaticPaths().map(async (path) => ({ ...path, cacheKey: await feedCacheKey(collection, path.params.lang) }))),
+    // Keyed by what the feed lists, its entries' front matter (listCacheKey): a feed is reused
+    // while they are unchanged.
+    getStaticPaths: async () => {
+      const items = (await localizedEntries(collection)) as FeedEntry[];
+      return Promise.all(
+        localeStaticPaths().map(async (path) => ({ ...path, cacheKey: await listCacheKey(['rss', collection], path.params.lang, ownEntries(items, path.params.lang)) })),
+      );
+    },
     GET: async ({ params }) => {
       const locale = params.lang;
       if (!isLocale(locale)) return new Response(null, { status: 404 });
