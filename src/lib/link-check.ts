@@ -33,23 +33,12 @@ export function* htmlFiles(dir: string): Generator<string> {
   }
 }
 
-/** Whether a site path is served from a file of a listing of dist/ (site-relative paths with "/"). */
-function listed(listing: Map<string, FileStamp>, pathname: string): boolean {
-  let path: string;
-  try {
-    path = decodeURIComponent(pathname).slice(1);
-  } catch {
-    return false;
-  }
-  if (path === '' || path.endsWith('/')) return listing.has(`${path}index.html`);
-  return listing.has(path) || listing.has(`${path}/index.html`);
-}
-
 /**
- * The built file a site path is served from (a file, or a folder's index.html), or undefined
- * when there is none or the path's %-encoding is malformed.
+ * The built file a site path is served from (a folder's index.html; else the file itself, else
+ * the index.html of a folder of that name), or undefined when there is none or the path's
+ * %-encoding is malformed. `isFile` says whether a file exists: on disk, or in a listing.
  */
-export function builtFile(dist: string, pathname: string): string | undefined {
+function servedFrom(dist: string, pathname: string, isFile: (file: string) => boolean): string | undefined {
   let path: string;
   try {
     path = decodeURIComponent(pathname);
@@ -57,10 +46,15 @@ export function builtFile(dist: string, pathname: string): string | undefined {
     return undefined;
   }
   const file = join(dist, path);
-  if (path.endsWith('/')) return existsSync(join(file, 'index.html')) ? join(file, 'index.html') : undefined;
-  if (existsSync(file) && statSync(file).isFile()) return file;
-  if (existsSync(join(file, 'index.html'))) return join(file, 'index.html');
-  return undefined;
+  const index = join(file, 'index.html');
+  if (path.endsWith('/')) return isFile(index) ? index : undefined;
+  if (isFile(file)) return file;
+  return isFile(index) ? index : undefined;
+}
+
+/** The built file a site path is served from, on disk (see servedFrom). */
+export function builtFile(dist: string, pathname: string): string | undefined {
+  return servedFrom(dist, pathname, (file) => existsSync(file) && statSync(file).isFile());
 }
 
 function decodeEntities(value: string): string {
@@ -97,9 +91,14 @@ export interface LinkCache {
 export function findBrokenLinks(dist: string, site: string, cache?: LinkCache, listing?: Map<string, FileStamp>): BrokenLink[] {
   const origin = new URL(site).origin;
   const exists = new Map<string, boolean>();
+  // A file the listing does not hold (under pagefind/, say) is looked up on disk.
+  const inListing = listing && ((file: string) => listing.has(relative(dist, file).split(sep).join('/')));
   const isBuilt = (pathname: string): boolean => {
     let known = exists.get(pathname);
-    if (known === undefined) exists.set(pathname, (known = (listing !== undefined && listed(listing, pathname)) || builtFile(dist, pathname) !== undefined));
+    if (known === undefined) {
+      known = (inListing !== undefined && servedFrom(dist, pathname, inListing) !== undefined) || builtFile(dist, pathname) !== undefined;
+      exists.set(pathname, known);
+    }
     return known;
   };
   const previous = cache ?? { links: [], pages: {} };
