@@ -51,6 +51,11 @@ export default defineConfig({
     // Stylesheets always as files: cacheable across pages, and no inline <style> to hash
     // for the Content-Security-Policy.
     inlineStylesheets: 'never',
+    // Routes rendered at once (Astro's default is 1). Rendering is one thread either way, but
+    // with one route at a time the thread waits for each page's writes (dist/ and the
+    // incremental cache) before it starts the next. At 10,000 entries (42,558 routes) the
+    // render phase took 105 s with 1, ~80 s with 4 or 8, 62–75 s with 16, 69–76 s with 64.
+    concurrency: 16,
   },
   vite: {
     build: {
