@@ -11,8 +11,13 @@ import { linkCheckIntegration } from './src/integrations/link-check.ts';
 import { contentStoreIntegration } from './src/integrations/content-store.ts';
 import { staleOutputIntegration } from './src/integrations/stale-output.ts';
 import { adminBundleIntegration } from './src/integrations/admin-bundle.ts';
+import { calendarFilesIntegration } from './src/integrations/calendar-files.ts';
 
-/** The files of dist/ after the stale-output sweep, handed to the link check (one walk, not two). */
+/**
+ * Files of this build that are not a route's output (the calendar files), handed to the
+ * stale-output sweep; then the files of dist/ after the sweep, handed to the link check (one
+ * walk, not two).
+ */
 const builtFiles = {};
 
 // Thin on purpose: locales come from src/i18n/locales.ts, site settings from src/config.
@@ -22,13 +27,15 @@ export default defineConfig({
   // The search index is built after astro build exits (npm run build; src/lib/search-index.ts).
   // The content store is read from disk while pages are generated, not compiled as code
   // (src/integrations/content-store.ts says why). The CMS admin's bundle is built once per
-  // version of its sources (admin-bundle.ts). dist/ is kept between builds and what a build
+  // version of its sources (admin-bundle.ts). The .ics files of events and calls are written
+  // in one go from one route (calendar-files.ts). dist/ is kept between builds and what a build
   // did not produce is removed after it (stale-output.ts), before the link check.
   integrations: [
     mdx(),
     contentStoreIntegration(),
     adminBundleIntegration(),
     headersIntegration(),
+    calendarFilesIntegration(builtFiles),
     staleOutputIntegration(builtFiles),
     linkCheckIntegration(siteConfig.url, builtFiles),
   ],

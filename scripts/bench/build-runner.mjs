@@ -13,6 +13,7 @@ import { existsSync, createWriteStream } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { routesInLog } from './build-log.mjs';
 import { startMemoryMonitor } from './proc-memory.mjs';
 import { buildEnv } from './workspace.mjs';
 
@@ -101,11 +102,13 @@ export async function runBuild({ cwd, label, env = {}, progressEvery = 5, log = 
     const line = raw.replace(ANSI, '');
     out.write(`${line}\n`);
     const now = performance.now() - started;
-    const route = /[├└]─ (\S+)/.exec(line);
-    if (route && !line.includes('▶')) {
-      state.routes++;
-      if (route[1].endsWith('.html')) state.htmlRoutes++;
-      if (/\((?:cached|restored)\)/.test(line)) state.cachedRoutes++;
+    const routes = line.includes('▶') ? [] : routesInLog(line);
+    if (routes.length) {
+      for (const route of routes) {
+        state.routes++;
+        if (route.path.endsWith('.html')) state.htmlRoutes++;
+        if (route.reused) state.cachedRoutes++;
+      }
       return;
     }
     const image = /▶ .*\((\d+)\/(\d+)\)\s*$/.exec(line);

@@ -43,10 +43,20 @@ export function callIcsItem(item: LocalizedEntry<'calls'>, locale: Locale): IcsI
   };
 }
 
+/** The text of a calendar file for items, named in the locale's language. */
+export function calendarText(locale: Locale, name: string, items: IcsItem[]): string {
+  const t = useTranslations(locale);
+  return icsCalendar({ name: `${t('site.shortName')} · ${name}`, items, ttlHours: 12 });
+}
+
 /** A calendar file for items, named in the locale's language. */
 export function calendarFile(locale: Locale, name: string, items: IcsItem[]): Response {
-  const t = useTranslations(locale);
-  return new Response(icsCalendar({ name: `${t('site.shortName')} · ${name}`, items, ttlHours: 12 }), {
-    headers: { 'Content-Type': 'text/calendar; charset=utf-8' },
-  });
+  return new Response(calendarText(locale, name, items), { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
 }
+
+/** The .ics file of one event: the event. */
+export const eventCalendar = (item: LocalizedEntry<'events'>): string => calendarText(item.locale, item.entry.data.title, [eventIcsItem(item)]);
+
+/** The .ics file of one call: a reminder of its deadline, with an alarm the day before. */
+export const callCalendar = (item: LocalizedEntry<'calls'>): string =>
+  calendarText(item.locale, item.entry.data.title, [callIcsItem(item, item.locale)]);

@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routesInLog } from '../../scripts/bench/build-log.mjs';
 import { commitAll } from '../../scripts/bench/workspace.mjs';
 import { copySite, type SiteCopy } from '../support/site-copy';
 
@@ -14,11 +15,13 @@ import { copySite, type SiteCopy } from '../support/site-copy';
 
 let site: SiteCopy;
 // dist/ is kept between builds: a reused page is "(cached)", or "(restored)" from Astro's cache.
-const restored = (output: string) => new Set([...output.matchAll(/├─ (\S+index\.html) \((?:restored|cached)\)/g)].map((m) => m[1]));
-const rendered = (output: string) => new Set([...output.matchAll(/├─ (\S+index\.html) \(\+\d+ms\)/g)].map((m) => m[1]));
-/** Any output (feeds, the sitemap…) reused, or rendered. */
-const reusedFiles = (output: string) => new Set([...output.matchAll(/├─ (\S+) \((?:restored|cached)\)/g)].map((m) => m[1]));
-const renderedFiles = (output: string) => new Set([...output.matchAll(/├─ (\S+) \(\+\d+ms\)/g)].map((m) => m[1]));
+/** Any output (pages, feeds, the sitemap…) reused, or rendered, as the build's log shows. */
+const reusedFiles = (output: string) => new Set(routesInLog(output).filter((r) => r.reused).map((r) => r.path));
+const renderedFiles = (output: string) => new Set(routesInLog(output).filter((r) => !r.reused).map((r) => r.path));
+/** The same for pages only. */
+const pagesOnly = (paths: Set<string>) => new Set([...paths].filter((p) => p.endsWith('index.html')));
+const restored = (output: string) => pagesOnly(reusedFiles(output));
+const rendered = (output: string) => pagesOnly(renderedFiles(output));
 const page = (path: string) => readFileSync(join(site.dir, 'dist', path), 'utf8');
 /** The text of a language's search index: its fragments, Pagefind's gzip'd JSON of each page. */
 const indexedText = (locale: string) => {
@@ -181,13 +184,21 @@ describe('incremental rebuilds', () => {
     expect(uncommitted.ok, uncommitted.output.slice(-2000)).toBe(true);
     expect(page('en/events/edited-event.ics')).toContain('\r\nDTSTAMP:20261102T080000Z\r\n');
     // Committed, same text: only the DTSTAMP of its calendar changes, and its key with it.
+    // Calendar files are written from one route (src/lib/calendar-files.ts): it is rendered
+    // again, and of its files only the one whose text changed is written.
+    const writtenAt = (path: string) => statSync(join(site.dir, 'dist', path)).mtimeMs;
+    const keptAt = writtenAt('en/events/kept-event.ics');
+    const editedAt = writtenAt('en/events/edited-event.ics');
     await commitAll(site.dir, 'Edit one event', new Date('2026-11-19T16:45:00Z'));
     const second = await site.build();
     expect(second.ok, second.output.slice(-2000)).toBe(true);
-    const calendars = (state: string) =>
-      [...second.output.matchAll(new RegExp(`├─ (\\S+\\.ics) \\(${state}\\)`, 'g'))].map((m) => m[1]);
-    expect(calendars('(?:restored|cached)')).toContain('/en/events/kept-event.ics');
-    expect(calendars('\\+\\d+ms')).toContain('/en/events/edited-event.ics');
+    expect(renderedFiles(second.output)).toContain('/calendar-files.json');
+    // Three: the event is in English, and the Italian and Chinese sites show it as a fallback.
+    expect(second.output).toMatch(/\b\d+ calendar files, 3 written/);
+    expect(writtenAt('en/events/kept-event.ics')).toBe(keptAt);
+    expect(writtenAt('en/events/edited-event.ics')).toBeGreaterThan(editedAt);
+    // The JSON the files come from is not part of the site.
+    expect(existsSync(join(site.dir, 'dist/calendar-files.json'))).toBe(false);
     // The commit moved the time of the last commit: the pages, its own included, are reused.
     expect(restored(second.output)).toContain('/en/news/beijing-delegation-visits-bergamo/index.html');
     expect(restored(second.output)).toContain('/en/events/edited-event/index.html');
@@ -195,5 +206,20 @@ describe('incremental rebuilds', () => {
     expect(page('en/events/kept-event.ics')).toContain('\r\nDTSTAMP:20261102T080000Z\r\n');
     expect(page('en/events/edited-event.ics')).toContain('\r\nDTSTAMP:20261119T164500Z\r\n');
     expect(page('en/events/calendar.ics')).toContain('\r\nDTSTAMP:20261119T164500Z\r\n');
-  }, 240_000);
+
+    // A build that changed no calendar reuses the route and writes no calendar file.
+    const third = await site.build();
+    expect(third.ok, third.output.slice(-2000)).toBe(true);
+    expect(reusedFiles(third.output)).toContain('/calendar-files.json');
+    expect(third.output).toMatch(/\b\d+ calendar files, 0 written/);
+    expect(page('en/events/kept-event.ics')).toContain('BEGIN:VCALENDAR');
+
+    // A deleted event's calendar file goes with its page.
+    rmSync(join(site.dir, 'content/events/en/kept-event.mdx'));
+    const fourth = await site.build();
+    expect(fourth.ok, fourth.output.slice(-2000)).toBe(true);
+    expect(existsSync(join(site.dir, 'dist/en/events/kept-event.ics'))).toBe(false);
+    expect(existsSync(join(site.dir, 'dist/en/events/kept-event/index.html'))).toBe(false);
+    expect(page('en/events/edited-event.ics')).toContain('\r\nDTSTAMP:20261119T164500Z\r\n');
+  }, 360_000);
 });

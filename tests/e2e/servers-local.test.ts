@@ -103,7 +103,9 @@ describe('local servers listen on 127.0.0.1 only', () => {
     const port = await freePort();
     dev = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--port', String(port)], {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+      // As a developer runs it: without the test runner's variables (with VITEST set, Astro's
+      // dev server loads no content, and NODE_ENV=test would change Vite's mode).
+      env: { ...withoutTestRunner(process.env), ASTRO_TELEMETRY_DISABLED: '1' },
     });
     let output = '';
     dev.stdout!.on('data', (d) => (output += d));
@@ -115,5 +117,15 @@ describe('local servers listen on 127.0.0.1 only', () => {
       await new Promise((r) => setTimeout(r, 500));
     }
     await expectLoopbackOnly(port);
+    // A build writes the calendar files in one go (src/lib/calendar-files.ts); the dev server
+    // serves each from its own route, with the same text.
+    const ics = await fetch(`http://127.0.0.1:${port}/zh/calls/green-tech-pilot-vouchers.ics`);
+    expect(ics.status, output).toBe(200);
+    expect(ics.headers.get('content-type')).toMatch(/^text\/calendar/);
+    expect(await ics.text()).toBe(readFileSync('dist/zh/calls/green-tech-pilot-vouchers.ics', 'utf8'));
   });
 });
+
+function withoutTestRunner(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('VITEST') && name !== 'NODE_ENV' && name !== 'TEST'));
+}

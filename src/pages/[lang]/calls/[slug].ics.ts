@@ -1,15 +1,13 @@
 import type { APIRoute } from 'astro';
-import { calendarFile, callIcsItem } from '../../../lib/calendar';
-import { calendarCacheKeys } from '../../../lib/cache-keys';
+import { callCalendar } from '../../../lib/calendar';
 import { localizedEntries, type LocalizedEntry } from '../../../lib/entries';
 
+// A reminder of a call's deadline as an .ics file, in `astro dev`. A build writes all of them
+// at once from src/pages/[calendars].json.ts, with the same text (src/lib/calendar-files.ts).
 export async function getStaticPaths() {
-  const [items, cacheKey] = await Promise.all([localizedEntries('calls'), calendarCacheKeys('calls')]);
-  return items.map((item) => ({ params: { lang: item.locale, slug: item.slug }, props: { item }, cacheKey: cacheKey(item) }));
+  if (import.meta.env.CALENDAR_FILES_AT_ONCE) return [];
+  return (await localizedEntries('calls')).map((item) => ({ params: { lang: item.locale, slug: item.slug }, props: { item } }));
 }
 
-/** A reminder of a call's deadline as an .ics file, with an alarm the day before. */
-export const GET: APIRoute = ({ props }) => {
-  const item = props.item as LocalizedEntry<'calls'>;
-  return calendarFile(item.locale, item.entry.data.title, [callIcsItem(item, item.locale)]);
-};
+export const GET: APIRoute = ({ props }) =>
+  new Response(callCalendar(props.item as LocalizedEntry<'calls'>), { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });

@@ -1,15 +1,13 @@
 import type { APIRoute } from 'astro';
-import { calendarFile, eventIcsItem } from '../../../lib/calendar';
-import { calendarCacheKeys } from '../../../lib/cache-keys';
+import { eventCalendar } from '../../../lib/calendar';
 import { localizedEntries, type LocalizedEntry } from '../../../lib/entries';
 
+// One event as an .ics file, in `astro dev`. A build writes all of them at once from
+// src/pages/[calendars].json.ts, with the same text (src/lib/calendar-files.ts says why).
 export async function getStaticPaths() {
-  const [items, cacheKey] = await Promise.all([localizedEntries('events'), calendarCacheKeys('events')]);
-  return items.map((item) => ({ params: { lang: item.locale, slug: item.slug }, props: { item }, cacheKey: cacheKey(item) }));
+  if (import.meta.env.CALENDAR_FILES_AT_ONCE) return [];
+  return (await localizedEntries('events')).map((item) => ({ params: { lang: item.locale, slug: item.slug }, props: { item } }));
 }
 
-/** One event as an .ics file. */
-export const GET: APIRoute = ({ props }) => {
-  const item = props.item as LocalizedEntry<'events'>;
-  return calendarFile(item.locale, item.entry.data.title, [eventIcsItem(item)]);
-};
+export const GET: APIRoute = ({ props }) =>
+  new Response(eventCalendar(props.item as LocalizedEntry<'events'>), { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });

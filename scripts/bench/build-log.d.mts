@@ -1,0 +1,1 @@
+export function routesInLog(text: string): { path: string; reused: boolean }[];

@@ -1,0 +1,32 @@
+import type { APIRoute } from 'astro';
+import { callCalendar, eventCalendar } from '../lib/calendar';
+import { CALENDAR_BUNDLE, type CalendarBundle } from '../lib/calendar-files';
+import { calendarCacheKeys, contentKey } from '../lib/cache-keys';
+import { localizedEntries, type LocalizedEntry } from '../lib/entries';
+
+// The build's .ics file of every event and call, as one JSON document that
+// src/integrations/calendar-files.ts writes out as files and then removes (src/lib/calendar-files.ts
+// says why). One path, so that it can have a cache key: the keys of the files it holds. Not
+// in `astro dev`, where src/pages/[lang]/{events,calls}/[slug].ics.ts serve each file.
+
+export async function getStaticPaths() {
+  if (!import.meta.env.CALENDAR_FILES_AT_ONCE) return [];
+  const [events, calls, eventKey, callKey] = await Promise.all([
+    localizedEntries('events'),
+    localizedEntries('calls'),
+    calendarCacheKeys('events'),
+    calendarCacheKeys('calls'),
+  ]);
+  const keys = [...events.map((item) => [path('events', item), eventKey(item)]), ...calls.map((item) => [path('calls', item), callKey(item)])];
+  return [{ params: { calendars: CALENDAR_BUNDLE.replace(/\.json$/, '') }, props: { events, calls }, cacheKey: contentKey(keys) }];
+}
+
+const path = (collection: 'events' | 'calls', item: LocalizedEntry) => `${item.locale}/${collection}/${item.slug}.ics`;
+
+export const GET: APIRoute = ({ props }) => {
+  const { events, calls } = props as { events: LocalizedEntry<'events'>[]; calls: LocalizedEntry<'calls'>[] };
+  const bundle: CalendarBundle = {
+    files: [...events.map((item) => [path('events', item), eventCalendar(item)] as [string, string]), ...calls.map((item) => [path('calls', item), callCalendar(item)] as [string, string])],
+  };
+  return new Response(JSON.stringify(bundle), { headers: { 'Content-Type': 'application/json' } });
+};
