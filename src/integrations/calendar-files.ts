@@ -18,9 +18,9 @@ export function calendarFilesIntegration(output: { produced?: string[] } = {}): 
         // Which routes make the calendar files (src/env.d.ts): the one route in a build.
         updateConfig({ vite: { define: { 'import.meta.env.CALENDAR_FILES_AT_ONCE': JSON.stringify(command === 'build') } } });
       },
-      'astro:build:done': ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
-        const result = writeCalendarFiles(fileURLToPath(dir), stampFile);
+        const result = await writeCalendarFiles(fileURLToPath(dir), stampFile);
         if (!result) return;
         output.produced = [...(output.produced ?? []), ...result.files];
         logger.info(

@@ -22,25 +22,25 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('writeCalendarFiles', () => {
-  it('writes every file of the bundle where the site serves it, and removes the bundle', () => {
+  it('writes every file of the bundle where the site serves it, and removes the bundle', async () => {
     bundle([
       ['it/events/forum.ics', 'BEGIN:VCALENDAR\r\nX-IT\r\nEND:VCALENDAR\r\n'],
       ['zh/calls/bando.ics', 'BEGIN:VCALENDAR\r\nX-ZH 中文\r\nEND:VCALENDAR\r\n'],
     ]);
-    const result = writeCalendarFiles(dist, stamps);
+    const result = await writeCalendarFiles(dist, stamps);
     expect(result?.written).toBe(2);
     expect(result?.files).toEqual([join(dist, 'it/events/forum.ics'), join(dist, 'zh/calls/bando.ics')]);
     expect(text('zh/calls/bando.ics')).toBe('BEGIN:VCALENDAR\r\nX-ZH 中文\r\nEND:VCALENDAR\r\n');
     expect(existsSync(join(dist, CALENDAR_BUNDLE))).toBe(false);
   });
 
-  it('writes again only the files whose text changed, or that are missing', () => {
+  it('writes again only the files whose text changed, or that are missing', async () => {
     bundle([
       ['it/events/a.ics', 'A1'],
       ['it/events/b.ics', 'B1'],
       ['it/events/c.ics', 'C1'],
     ]);
-    writeCalendarFiles(dist, stamps);
+    await writeCalendarFiles(dist, stamps);
     for (const f of ['a', 'b', 'c']) age(`it/events/${f}.ics`);
     const old = writtenAt('it/events/a.ics');
     rmSync(join(dist, 'it/events/c.ics'));
@@ -49,7 +49,7 @@ describe('writeCalendarFiles', () => {
       ['it/events/b.ics', 'B2'],
       ['it/events/c.ics', 'C1'],
     ]);
-    const result = writeCalendarFiles(dist, stamps);
+    const result = await writeCalendarFiles(dist, stamps);
     expect(result?.written).toBe(2);
     expect(result?.files).toHaveLength(3);
     expect(writtenAt('it/events/a.ics')).toBe(old);
@@ -57,21 +57,21 @@ describe('writeCalendarFiles', () => {
     expect(text('it/events/c.ics')).toBe('C1');
   });
 
-  it('without its record of the last build, writes every file', () => {
+  it('without its record of the last build, writes every file', async () => {
     bundle([['en/events/a.ics', 'A1']]);
-    writeCalendarFiles(dist, stamps);
+    await writeCalendarFiles(dist, stamps);
     rmSync(stamps);
     bundle([['en/events/a.ics', 'A1']]);
-    expect(writeCalendarFiles(dist, stamps)?.written).toBe(1);
+    expect((await writeCalendarFiles(dist, stamps))?.written).toBe(1);
   });
 
-  it('refuses a path outside the site', () => {
+  it('refuses a path outside the site', async () => {
     bundle([['../outside.ics', 'X']]);
-    expect(() => writeCalendarFiles(dist, stamps)).toThrow(/outside the site: \.\.\/outside\.ics/);
+    await expect(writeCalendarFiles(dist, stamps)).rejects.toThrow(/outside the site: \.\.\/outside\.ics/);
     expect(existsSync(join(dir, 'outside.ics'))).toBe(false);
   });
 
-  it('does nothing when the build made no bundle', () => {
-    expect(writeCalendarFiles(dist, stamps)).toBeUndefined();
+  it('does nothing when the build made no bundle', async () => {
+    expect(await writeCalendarFiles(dist, stamps)).toBeUndefined();
   });
 });
