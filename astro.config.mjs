@@ -12,6 +12,7 @@ import { contentStoreIntegration } from './src/integrations/content-store.ts';
 import { staleOutputIntegration } from './src/integrations/stale-output.ts';
 import { adminBundleIntegration } from './src/integrations/admin-bundle.ts';
 import { calendarFilesIntegration } from './src/integrations/calendar-files.ts';
+import { imageCacheGuardIntegration } from './src/integrations/image-cache-guard.ts';
 
 /**
  * Files of this build that are not a route's output (the calendar files), handed to the
@@ -28,11 +29,13 @@ export default defineConfig({
   // The content store is read from disk while pages are generated, not compiled as code
   // (src/integrations/content-store.ts says why). The CMS admin's bundle is built once per
   // version of its sources (admin-bundle.ts). The .ics files of events and calls are written
-  // in one go from one route (calendar-files.ts). dist/ is kept between builds and what a build
+  // in one go from one route (calendar-files.ts). A lost image cache makes pages render again
+  // (image-cache-guard.ts). dist/ is kept between builds and what a build
   // did not produce is removed after it (stale-output.ts), before the link check.
   integrations: [
     mdx(),
     contentStoreIntegration(),
+    imageCacheGuardIntegration(),
     adminBundleIntegration(),
     headersIntegration(),
     calendarFilesIntegration(builtFiles),

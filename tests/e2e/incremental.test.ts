@@ -222,4 +222,21 @@ describe('incremental rebuilds', () => {
     expect(existsSync(join(site.dir, 'dist/en/events/kept-event/index.html'))).toBe(false);
     expect(page('en/events/edited-event.ics')).toContain('\r\nDTSTAMP:20261119T164500Z\r\n');
   }, 360_000);
+
+  it('makes the images again when only the image cache was lost, instead of stopping', async () => {
+    // Astro 7.3.5 fails when images must be made but every page that uses them is reused
+    // (src/integrations/image-cache-guard.ts): here, the cache of made images is deleted, and
+    // the images in dist/ with it.
+    const images = join(site.dir, 'node_modules/.astro/assets');
+    rmSync(images, { recursive: true, force: true });
+    const made = join(site.dir, 'dist/_astro');
+    for (const name of readdirSync(made)) if (/\.(?:avif|webp|jpe?g|png)$/.test(name)) rmSync(join(made, name));
+    const result = await site.build();
+    expect(result.ok, result.output.slice(-2000)).toBe(true);
+    expect(result.output).toContain('the image cache is gone');
+    const cover = /<img[^>]+src="(\/_astro\/[^"]+)"/.exec(page('en/news/naples-forum-2026-report/index.html'))?.[1];
+    expect(cover).toBeDefined();
+    expect(existsSync(join(site.dir, 'dist', cover!))).toBe(true);
+    expect(readdirSync(images).length).toBeGreaterThan(0);
+  }, 180_000);
 });
