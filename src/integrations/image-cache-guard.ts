@@ -16,6 +16,9 @@ export function imageCacheGuardIntegration(): AstroIntegration {
   return {
     name: 'cittc-image-cache-guard',
     hooks: {
+      'astro:config:setup': ({ config }) => {
+        cacheDir = config.cacheDir;
+      },
       'astro:build:start': ({ logger }) => {
         if (!cacheDir) return;
         const record = fileURLToPath(new URL('incremental-build.json', cacheDir));
@@ -25,9 +28,6 @@ export function imageCacheGuardIntegration(): AstroIntegration {
         if (!/"staticImages":\s*\[\s*\{/.test(readFileSync(record, 'utf8'))) return;
         rmSync(record);
         logger.warn('the image cache is gone: every page is rendered again, so that its images are made again');
-      },
-      'astro:config:done': ({ config }) => {
-        cacheDir = config.cacheDir;
       },
     },
   };

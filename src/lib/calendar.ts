@@ -49,10 +49,11 @@ export function calendarText(locale: Locale, name: string, items: IcsItem[]): st
   return icsCalendar({ name: `${t('site.shortName')} · ${name}`, items, ttlHours: 12 });
 }
 
+/** The answer of a route that serves a calendar file's text. */
+export const icsResponse = (text: string): Response => new Response(text, { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
+
 /** A calendar file for items, named in the locale's language. */
-export function calendarFile(locale: Locale, name: string, items: IcsItem[]): Response {
-  return new Response(calendarText(locale, name, items), { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
-}
+export const calendarFile = (locale: Locale, name: string, items: IcsItem[]): Response => icsResponse(calendarText(locale, name, items));
 
 /** The .ics file of one event: the event. */
 export const eventCalendar = (item: LocalizedEntry<'events'>): string => calendarText(item.locale, item.entry.data.title, [eventIcsItem(item)]);

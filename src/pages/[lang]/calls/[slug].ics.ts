@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { callCalendar } from '../../../lib/calendar';
+import { callCalendar, icsResponse } from '../../../lib/calendar';
 import { localizedEntries, type LocalizedEntry } from '../../../lib/entries';
 
 // A reminder of a call's deadline as an .ics file, in `astro dev`. A build writes all of them
@@ -9,5 +9,4 @@ export async function getStaticPaths() {
   return (await localizedEntries('calls')).map((item) => ({ params: { lang: item.locale, slug: item.slug }, props: { item } }));
 }
 
-export const GET: APIRoute = ({ props }) =>
-  new Response(callCalendar(props.item as LocalizedEntry<'calls'>), { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
+export const GET: APIRoute = ({ props }) => icsResponse(callCalendar(props.item as LocalizedEntry<'calls'>));

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { eventCalendar } from '../../../lib/calendar';
+import { eventCalendar, icsResponse } from '../../../lib/calendar';
 import { localizedEntries, type LocalizedEntry } from '../../../lib/entries';
 
 // One event as an .ics file, in `astro dev`. A build writes all of them at once from
@@ -9,5 +9,4 @@ export async function getStaticPaths() {
   return (await localizedEntries('events')).map((item) => ({ params: { lang: item.locale, slug: item.slug }, props: { item } }));
 }
 
-export const GET: APIRoute = ({ props }) =>
-  new Response(eventCalendar(props.item as LocalizedEntry<'events'>), { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
+export const GET: APIRoute = ({ props }) => icsResponse(eventCalendar(props.item as LocalizedEntry<'events'>));
