@@ -24,6 +24,8 @@ describe('home pages', () => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(ui['a11y.skipToContent']);
     await page.keyboard.press('Enter');
+    // The jump to #main is a navigation that can finish after the key press returns: wait for it.
+    await page.waitForURL(`${base}/${locale}/#main`, { timeout: 5_000 });
     expect(page.url()).toBe(`${base}/${locale}/#main`);
     await page.close();
   });
