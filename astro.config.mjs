@@ -13,6 +13,7 @@ import { staleOutputIntegration } from './src/integrations/stale-output.ts';
 import { adminBundleIntegration } from './src/integrations/admin-bundle.ts';
 import { calendarFilesIntegration } from './src/integrations/calendar-files.ts';
 import { imageCacheGuardIntegration } from './src/integrations/image-cache-guard.ts';
+import { earlyImagesIntegration } from './src/integrations/early-images.ts';
 
 /**
  * Files of this build that are not a route's output (the calendar files), handed to the
@@ -30,12 +31,14 @@ export default defineConfig({
   // (src/integrations/content-store.ts says why). The CMS admin's bundle is built once per
   // version of its sources (admin-bundle.ts). The .ics files of events and calls are written
   // in one go from one route (calendar-files.ts). A lost image cache makes pages render again
-  // (image-cache-guard.ts). dist/ is kept between builds and what a build
+  // (image-cache-guard.ts). Optimised images are made while pages render, on the core the
+  // rendering leaves idle (early-images.ts). dist/ is kept between builds and what a build
   // did not produce is removed after it (stale-output.ts), before the link check.
   integrations: [
     mdx(),
     contentStoreIntegration(),
     imageCacheGuardIntegration(),
+    earlyImagesIntegration(),
     adminBundleIntegration(),
     headersIntegration(),
     calendarFilesIntegration(builtFiles),
