@@ -105,26 +105,39 @@ function crossFieldRules(data: Record<string, unknown>, ctx: z.RefinementCtx) {
   }
 }
 
-/** Schemas of the fields that do not depend on the entry (all but images), built once per collection. */
-const fixedFields = new Map<CollectionName, Map<string, z.ZodType>>();
+/** The schema of each collection's fields, with image fields taken as they are, built once. */
+const sharedSchemas = new Map<CollectionName, z.ZodType<Record<string, unknown>>>();
 
 /**
  * The zod schema of a collection's front matter, with the cross-field rules of the contract.
  *
  * Astro asks for the schema once per entry, with an `image()` helper that resolves paths from
- * that entry's file. Building every field's schema each time took 5.3 s of a cold content sync
- * at 10,000 entries (zod builds a new schema object for each link of a chain such as
- * `.trim().min(1).max(200).superRefine(…)`). Only image fields are built per entry now; the
- * others are built once and shared (zod schemas do not change once built).
+ * that entry's file. Building the whole schema for each entry cost ~5 s of a cold content sync
+ * at 10,000 entries: zod builds a new object for each link of a chain such as
+ * `.trim().min(1).max(200).superRefine(…)`, and compiles each new object schema on its first
+ * parse. So the object schema is built once per collection, with image fields accepted as
+ * they are, and only the image fields an entry fills are checked with that entry's helper,
+ * after the other fields and rules passed (zod schemas do not change once built).
  */
 export function collectionSchema(collection: CollectionName, image: ImageHelper) {
   const fields: readonly FieldSpec[] = collectionFields[collection];
-  let fixed = fixedFields.get(collection);
-  if (!fixed) {
-    fixed = new Map(fields.filter((field) => field.kind !== 'image').map((field) => [field.name, fieldSchema(field, image)]));
-    fixedFields.set(collection, fixed);
+  let shared = sharedSchemas.get(collection);
+  if (!shared) {
+    const imageAsWritten = (field: FieldSpec) => (field.required ? z.unknown().refine((v) => v !== undefined, 'is required') : z.unknown().optional());
+    const shape = Object.fromEntries(fields.map((field) => [field.name, field.kind === 'image' ? imageAsWritten(field) : fieldSchema(field, image)]));
+    // Not strict: the contract is a minimum, and outside content with extra keys must still build.
+    shared = z.object(shape).superRefine(crossFieldRules) as unknown as z.ZodType<Record<string, unknown>>;
+    sharedSchemas.set(collection, shared);
   }
-  const shape = Object.fromEntries(fields.map((field) => [field.name, fixed.get(field.name) ?? fieldSchema(field, image)]));
-  // Not strict: the contract is a minimum, and outside content with extra keys must still build.
-  return z.object(shape).superRefine(crossFieldRules);
+  const imageFields = fields.filter((field) => field.kind === 'image');
+  if (imageFields.length === 0) return shared;
+  return shared.transform((data, ctx) => {
+    for (const field of imageFields) {
+      if (data[field.name] === undefined) continue;
+      const parsed = image().safeParse(data[field.name]);
+      if (parsed.success) data[field.name] = parsed.data;
+      else for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: [field.name, ...issue.path], message: issue.message });
+    }
+    return data;
+  });
 }

@@ -80,6 +80,15 @@ describe('content that breaks the contract is refused with the field and the fau
     expect(issues(parseEntry('news', withCover.replace('date:', 'coverAlt: "Il palco del forum"\ndate:')))).toEqual([]);
   });
 
+  it("a cover that the entry's image helper refuses, named by its field; a cover it takes, as it returns it", () => {
+    const cover = (value: string) => news.replace('date:', `cover: ${value}\ncoverAlt: "Il palco"\ndate:`);
+    expect(issues(parseEntry('news', cover('../../media/programma.pdf')))).toEqual(['cover: must be an image file']);
+    expect(issues(parseEntry('partners', mdx('name: CITTC\ncountry: IT\nrole: partner\nlogo: 42')))).toEqual([
+      expect.stringMatching(/^logo: .*expected string/),
+    ]);
+    expect(parseEntry('news', cover('../../media/forum.jpg')).data).toMatchObject({ cover: '../../media/forum.jpg' });
+  });
+
   it('an end before its start, a TRL out of range, an unknown country, an unknown menu', () => {
     expect(issues(parseEntry('events', event('timezone: Europe/Rome\nend: "2027-03-27T10:00"')))).toEqual([
       'end: must not be before start (2027-03-28T01:30)',
