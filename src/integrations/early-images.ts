@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { readFile, rename, writeFile, mkdir, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { lowerThreadPriority } from '../lib/thread-priority';
 
 /**
  * Optimised images are made while pages are rendered, not after.
@@ -61,6 +62,7 @@ export class EarlyImages {
   #count = 0;
   #queue: Promise<void> = Promise.resolve();
   #stopped = false;
+  #lowered = false;
   #options: EarlyImagesOptions;
 
   constructor(options: EarlyImagesOptions) {
@@ -82,6 +84,15 @@ export class EarlyImages {
         this.#queue = this.#queue.then(() => this.#make(originalPath, transform));
       }
     }
+  }
+
+  /**
+   * Puts the threads that encode images (libuv's pool, which runs sharp's work, and libvips'
+   * own) below the rendering thread while pages render (src/lib/thread-priority.ts). Threads
+   * libvips starts later inherit it from the libuv thread that starts them.
+   */
+  lowerPriority(): void {
+    lowerThreadPriority(/^(libuv-worker|libvips worker)$/);
   }
 
   /** Resolves when every queued image is made (or left to Astro). */
@@ -114,6 +125,11 @@ export class EarlyImages {
     if (!service || !existsSync(original)) {
       this.left.push(finalPath);
       return;
+    }
+    if (!this.#lowered) {
+      // libvips' threads start with the first image.
+      this.#lowered = true;
+      this.lowerPriority();
     }
     const partial = `${cached}.${process.pid}.partial`;
     try {
@@ -148,7 +164,10 @@ export function withEarlyImages(images: EarlyImages, log: (line: string) => void
   return (base) => ({
     ...base,
     name: 'cittc:early-images',
-    setup: () => base.setup?.() ?? Promise.resolve(),
+    setup: async () => {
+      await base.setup?.();
+      images.lowerPriority();
+    },
     getStaticPaths: () => base.getStaticPaths(),
     render: async (request, options) => {
       const result = await base.render(request, options);

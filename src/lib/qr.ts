@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { BACKGROUND_NICE } from './thread-priority';
 
 /**
  * A QR code of a URL as SVG markup, made at build time (no request to any QR service), for
@@ -7,7 +8,8 @@ import { Worker } from 'node:worker_threads';
  *
  * The codes are made on a worker thread. Pages are rendered on one thread, and the ~24,000
  * codes of a build at 10,000 entries (0.3 ms each, most of it the standard's choice of mask)
- * took ~8 s of it; the worker makes them on the other core while the pages go on.
+ * took ~8 s of it; the worker makes them on the other core while the pages go on, at a lower
+ * priority than the rendering thread.
  */
 export function qrSvg(url: string): Promise<string> {
   return qrWorker().make(url);
@@ -19,6 +21,10 @@ export function qrSvg(url: string): Promise<string> {
 // penalty rules. Only the <svg> element is kept, without the XML prolog, to inline in the page.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
+// Below the rendering thread (src/lib/thread-priority.ts): Linux, by this thread's id.
+try {
+  require('node:os').setPriority(Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop()), workerData.nice);
+} catch {}
 const QRCode = require(workerData.qrcode);
 const options = { type: 'svg', errorCorrectionLevel: 'M', margin: 2, color: { dark: '#000000', light: '#ffffff' } };
 parentPort.on('message', ({ id, url }) => {
@@ -42,7 +48,7 @@ class QrWorker {
 
   constructor() {
     const qrcode = createRequire(import.meta.url).resolve('qrcode');
-    this.#worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { qrcode } });
+    this.#worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { qrcode, nice: BACKGROUND_NICE } });
     // Idle, it does not keep the process alive; with codes to make, it does.
     this.#worker.unref();
     this.#worker.on('message', ({ id, svg, error }: Reply) => {
