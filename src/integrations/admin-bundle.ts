@@ -2,6 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'vite';
@@ -82,6 +83,14 @@ function buildAdminInChild(root: string, outDir: string, key: string): Promise<v
   const code = `import { buildAdmin } from ${JSON.stringify(self)};\nawait buildAdmin(${JSON.stringify(root)}, ${JSON.stringify(outDir)}, ${JSON.stringify(key)});\n`;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--input-type=module', '--eval', code], { cwd: root, stdio: ['ignore', 'inherit', 'pipe'] });
+    // At a lower priority: it takes the core that Astro's one thread leaves idle, not Astro's.
+    if (child.pid !== undefined) {
+      try {
+        setPriority(child.pid, 10);
+      } catch {
+        // Not allowed here: it runs at the same priority.
+      }
+    }
     let errors = '';
     child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
     child.on('error', reject);
