@@ -91,10 +91,17 @@ function buildAdminInChild(root: string, outDir: string, key: string): Promise<v
         // Not allowed here: it runs at the same priority.
       }
     }
+    // A build that stops early (a content error) does not leave it running.
+    const stop = () => child.kill();
+    process.once('exit', stop);
     let errors = '';
     child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`the CMS admin bundle was not built (exit ${code}): ${errors.trim()}`))));
+    child.on('close', (code) => {
+      process.off('exit', stop);
+      if (code === 0) resolve();
+      else reject(new Error(`the CMS admin bundle was not built (exit ${code}): ${errors.trim()}`));
+    });
   });
 }
 

@@ -192,7 +192,16 @@ async function indexLanguage(site: string, locale: Locale, bundle: string, pages
   if (!existsSync(join(bundle, 'pagefind-entry.json'))) throw new Error(`Pagefind wrote no index for ${locale}: ${output.trim()}`);
 }
 
-async function emptyBundle(bundle: string): Promise<void> {
+/** The Node API's one Pagefind service: empty bundles are written one after another. */
+let emptyBundles: Promise<void> = Promise.resolve();
+
+function emptyBundle(bundle: string): Promise<void> {
+  const written = emptyBundles.then(() => writeEmptyBundle(bundle));
+  emptyBundles = written.catch(() => {});
+  return written;
+}
+
+async function writeEmptyBundle(bundle: string): Promise<void> {
   try {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
