@@ -1,6 +1,6 @@
 import type { AstroIntegration, AstroIntegrationLogger, AstroPrerenderer } from 'astro';
-import { existsSync } from 'node:fs';
-import { readFile, rename, writeFile, mkdir, rm } from 'node:fs/promises';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lowerThreadPriority } from '../lib/thread-priority';
@@ -81,18 +81,34 @@ export class EarlyImages {
       for (const transform of entry.transforms.values()) {
         if (this.#seen.has(transform.finalPath)) continue;
         this.#seen.add(transform.finalPath);
-        this.#queue = this.#queue.then(() => this.#make(originalPath, transform));
+        // A step that fails leaves its image to Astro, and the queue goes on.
+        this.#queue = this.#queue
+          .then(() => this.#make(originalPath, transform))
+          .catch((error: unknown) => {
+            this.left.push(transform.finalPath);
+            this.#options.logger.debug(`left ${transform.finalPath} to Astro: ${String(error)}`);
+          });
       }
     }
   }
 
   /**
    * Puts the threads that encode images (libuv's pool, which runs sharp's work, and libvips'
-   * own) below the rendering thread while pages render (src/lib/thread-priority.ts). Threads
-   * libvips starts later inherit it from the libuv thread that starts them.
+   * own) below the rendering thread (src/lib/thread-priority.ts). Threads libvips starts later
+   * inherit it from the libuv thread that starts them. It lasts for the rest of the build (a
+   * process may not raise a priority again): the file writes and Astro's own image phase after
+   * the pages run at nice 10 too, with nothing else wanting the cores by then.
    */
   lowerPriority(): void {
     lowerThreadPriority(/^(libuv-worker|libvips worker)$/);
+  }
+
+  /** Removes what a build stopped half-way left in the cache (its files are renamed when done). */
+  removePartials(): void {
+    if (!existsSync(this.#options.cacheDir)) return;
+    for (const name of readdirSync(this.#options.cacheDir)) {
+      if (name.endsWith('.partial')) rmSync(join(this.#options.cacheDir, name), { force: true });
+    }
   }
 
   /** Resolves when every queued image is made (or left to Astro). */
@@ -159,31 +175,36 @@ function astroGlobal(): AstroAssetGlobal | undefined {
 const astroStaticImages = () => astroGlobal()?.staticImages;
 const astroImageService = () => astroGlobal()?.imageService;
 
-/** Astro's default prerenderer, with the transforms each rendered page asked for queued, and the queue stopped at teardown. */
+/** Astro's default prerenderer, with the transforms rendered pages ask for queued as they appear, and the queue stopped at teardown. */
 export function withEarlyImages(images: EarlyImages, log: (line: string) => void): (base: AstroPrerenderer) => AstroPrerenderer {
+  let timer: ReturnType<typeof setInterval> | undefined;
   return (base) => ({
     ...base,
     name: 'cittc:early-images',
     setup: async () => {
       await base.setup?.();
+      images.removePartials();
       images.lowerPriority();
+      // New transforms are looked for every 50 ms, not after every page: a scan walks the list.
+      timer = setInterval(() => images.scan(), 50);
+      timer.unref();
     },
     getStaticPaths: () => base.getStaticPaths(),
-    render: async (request, options) => {
-      const result = await base.render(request, options);
-      images.scan();
-      return result;
-    },
+    render: (request, options) => base.render(request, options),
     teardown: async () => {
-      const started = performance.now();
-      images.scan();
-      await images.stop();
-      const waited = Math.round(performance.now() - started);
-      log(
-        `made ${images.made.length} optimised images while pages rendered (waited ${waited} ms for the last)` +
-          (images.left.length ? `; ${images.left.length} left to Astro` : ''),
-      );
-      await base.teardown?.();
+      try {
+        clearInterval(timer);
+        const started = performance.now();
+        images.scan();
+        await images.stop();
+        const waited = Math.round(performance.now() - started);
+        log(
+          `made ${images.made.length} optimised images while pages rendered (waited ${waited} ms for the last)` +
+            (images.left.length ? `; ${images.left.length} left to Astro` : ''),
+        );
+      } finally {
+        await base.teardown?.();
+      }
     },
   });
 }

@@ -75,7 +75,8 @@ class QrWorker {
   #failAll(error: Error) {
     for (const { reject } of this.#pending.values()) reject(error);
     this.#pending.clear();
-    worker = undefined;
+    // Only this one: a new worker may already have taken its place.
+    if (worker === this) worker = undefined;
   }
 }
 

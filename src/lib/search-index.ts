@@ -99,7 +99,12 @@ export async function buildSearchIndex(site: string, { log = console.log, stampF
       const { locale, pages, source } = next;
       const started = performance.now();
       const bundle = bundleOf(locale);
-      await indexLanguage(site, locale, bundle, pages);
+      try {
+        await indexLanguage(site, locale, bundle, pages);
+      } catch (error) {
+        queue.length = 0; // The build fails: no other language is started.
+        throw error;
+      }
       stamp.locales[locale] = { source, bundle: bundleHash(bundle) };
       results.push({ locale, pages, indexed: true, ms: Math.round(performance.now() - started) });
     }

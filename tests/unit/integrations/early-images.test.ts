@@ -122,6 +122,15 @@ describe('images made while pages render', () => {
     expect(readdirSync(cacheDir)).toEqual(['cover.abc_cached.avif']);
   });
 
+  it('removes what a build stopped half-way left in the cache, and nothing else', () => {
+    const { outDir, cacheDir } = site('partials');
+    mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(join(cacheDir, 'cover.abc_Z1.avif'), 'DONE');
+    writeFileSync(join(cacheDir, 'cover.abc_Z2.avif.4242.partial'), 'HALF');
+    new EarlyImages({ outDir, cacheDir, imageConfig: {}, logger: silent, staticImages: () => undefined }).removePartials();
+    expect(readdirSync(cacheDir)).toEqual(['cover.abc_Z1.avif']);
+  });
+
   it('waits for no image service: a page must have loaded it first', async () => {
     const { outDir, cacheDir } = site('no-service');
     const early = new EarlyImages({ outDir, cacheDir, imageConfig: {}, logger: silent, staticImages: () => images(transform('/_astro/x.avif')), imageService: () => undefined });
