@@ -1,11 +1,11 @@
 import type { AstroIntegration } from 'astro';
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { setPriority } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'vite';
+import { runNode } from '../lib/node-process.ts';
+import { BACKGROUND_NICE } from '../lib/thread-priority.ts';
 
 /**
  * The CMS admin's script (cms/main.ts: Decap CMS, React, CodeMirror modes; 5.5 MB and ~100
@@ -77,32 +77,15 @@ export function adminSourcesHash(root: string): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** buildAdmin in a child Node process (Node runs this file's TypeScript as it is). */
-function buildAdminInChild(root: string, outDir: string, key: string): Promise<void> {
+/**
+ * buildAdmin in a child Node process (Node runs this file's TypeScript as it is, so its imports
+ * name their .ts files), at a lower
+ * priority: it takes the core that Astro's one thread leaves idle, not Astro's.
+ */
+async function buildAdminInChild(root: string, outDir: string, key: string): Promise<void> {
   const self = pathToFileURL(join(root, 'src/integrations/admin-bundle.ts')).href;
   const code = `import { buildAdmin } from ${JSON.stringify(self)};\nawait buildAdmin(${JSON.stringify(root)}, ${JSON.stringify(outDir)}, ${JSON.stringify(key)});\n`;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--input-type=module', '--eval', code], { cwd: root, stdio: ['ignore', 'inherit', 'pipe'] });
-    // At a lower priority: it takes the core that Astro's one thread leaves idle, not Astro's.
-    if (child.pid !== undefined) {
-      try {
-        setPriority(child.pid, 10);
-      } catch {
-        // Not allowed here: it runs at the same priority.
-      }
-    }
-    // A build that stops early (a content error) does not leave it running.
-    const stop = () => child.kill();
-    process.once('exit', stop);
-    let errors = '';
-    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      process.off('exit', stop);
-      if (code === 0) resolve();
-      else reject(new Error(`the CMS admin bundle was not built (exit ${code}): ${errors.trim()}`));
-    });
-  });
+  await runNode(['--input-type=module', '--eval', code], 'the CMS admin bundle was not built', { cwd: root, nice: BACKGROUND_NICE });
 }
 
 export async function buildAdmin(root: string, outDir: string, key: string) {

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -7,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { localeKeys, type Locale } from '../i18n/locales.ts';
 import { htmlFiles } from './link-check.ts';
+import { runNode } from './node-process.ts';
 import { SEARCH_ROOT, searchBundlePath } from './search-bundle.ts';
 
 /**
@@ -185,15 +185,7 @@ async function indexLanguage(site: string, locale: Locale, bundle: string, pages
   if (pages === 0) return emptyBundle(bundle);
   const command = fileURLToPath(new URL('./runner/bin.cjs', import.meta.resolve('pagefind')));
   const args = [command, '--site', site, '--glob', `${locale}/**/*.html`, '--output-path', bundle, '--quiet'];
-  const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, output }));
-  });
-  if (code !== 0) throw new Error(`Pagefind indexing of ${locale} failed (exit ${code}): ${output.trim()}`);
+  const output = await runNode(args, `Pagefind indexing of ${locale} failed`);
   if (!existsSync(join(bundle, 'pagefind-entry.json'))) throw new Error(`Pagefind wrote no index for ${locale}: ${output.trim()}`);
 }
 

@@ -1,0 +1,40 @@
+import { spawn } from 'node:child_process';
+import { setPriority } from 'node:os';
+
+export interface NodeProcessOptions {
+  cwd?: string;
+  /** A nice value for the process (Linux and macOS), e.g. to take only a core others leave idle. */
+  nice?: number;
+}
+
+/**
+ * Runs Node (this one, `process.execPath`) with `args` in a child process. Resolves with what it
+ * printed when it exits with 0; otherwise rejects with `failure` and that output. The child is
+ * stopped if this process exits first (a build that fails early leaves nothing running).
+ */
+export function runNode(args: string[], failure: string, { cwd, nice }: NodeProcessOptions = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    if (nice !== undefined && child.pid !== undefined) {
+      try {
+        setPriority(child.pid, nice);
+      } catch {
+        // Not allowed here: it runs at this process's priority.
+      }
+    }
+    const stop = () => child.kill();
+    process.once('exit', stop);
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', (error) => {
+      process.off('exit', stop);
+      reject(error);
+    });
+    child.on('close', (code) => {
+      process.off('exit', stop);
+      if (code === 0) resolve(output);
+      else reject(new Error(`${failure} (exit ${code}): ${output.trim()}`));
+    });
+  });
+}
