@@ -62,7 +62,6 @@ export class EarlyImages {
   #count = 0;
   #queue: Promise<void> = Promise.resolve();
   #stopped = false;
-  #lowered = false;
   #options: EarlyImagesOptions;
 
   constructor(options: EarlyImagesOptions) {
@@ -142,11 +141,6 @@ export class EarlyImages {
       this.left.push(finalPath);
       return;
     }
-    if (!this.#lowered) {
-      // libvips' threads start with the first image.
-      this.#lowered = true;
-      this.lowerPriority();
-    }
     const partial = `${cached}.${process.pid}.partial`;
     try {
       const data = await readFile(original);
@@ -156,10 +150,9 @@ export class EarlyImages {
       await rename(partial, cached);
       this.made.push(finalPath);
     } catch (error) {
-      // Astro makes it again after the render phase and reports the error properly.
+      // Left to Astro (see scan), which makes it again after the render phase and reports the error properly.
       await rm(partial, { force: true });
-      this.left.push(finalPath);
-      this.#options.logger.debug(`left ${finalPath} to Astro: ${String(error)}`);
+      throw error;
     }
   }
 
@@ -189,8 +182,6 @@ export function withEarlyImages(images: EarlyImages, log: (line: string) => void
       timer = setInterval(() => images.scan(), 50);
       timer.unref();
     },
-    getStaticPaths: () => base.getStaticPaths(),
-    render: (request, options) => base.render(request, options),
     teardown: async () => {
       try {
         clearInterval(timer);

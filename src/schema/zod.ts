@@ -106,7 +106,7 @@ function crossFieldRules(data: Record<string, unknown>, ctx: z.RefinementCtx) {
 }
 
 /** The schema of each collection's fields, with image fields taken as they are, built once. */
-const sharedSchemas = new Map<CollectionName, z.ZodType<Record<string, unknown>>>();
+const sharedSchemas = new Map<CollectionName, { schema: z.ZodType<Record<string, unknown>>; imageFields: FieldSpec[] }>();
 
 /**
  * The zod schema of a collection's front matter, with the cross-field rules of the contract.
@@ -126,12 +126,13 @@ export function collectionSchema(collection: CollectionName, image: ImageHelper)
     const imageAsWritten = (field: FieldSpec) => (field.required ? z.unknown().refine((v) => v !== undefined, 'is required') : z.unknown().optional());
     const shape = Object.fromEntries(fields.map((field) => [field.name, field.kind === 'image' ? imageAsWritten(field) : fieldSchema(field, image)]));
     // Not strict: the contract is a minimum, and outside content with extra keys must still build.
-    shared = z.object(shape).superRefine(crossFieldRules) as unknown as z.ZodType<Record<string, unknown>>;
+    const schema = z.object(shape).superRefine(crossFieldRules) as unknown as z.ZodType<Record<string, unknown>>;
+    shared = { schema, imageFields: fields.filter((field) => field.kind === 'image') };
     sharedSchemas.set(collection, shared);
   }
-  const imageFields = fields.filter((field) => field.kind === 'image');
-  if (imageFields.length === 0) return shared;
-  return shared.transform((data, ctx) => {
+  const { schema, imageFields } = shared;
+  if (imageFields.length === 0) return schema;
+  return schema.transform((data, ctx) => {
     for (const field of imageFields) {
       if (data[field.name] === undefined) continue;
       const parsed = image().safeParse(data[field.name]);
