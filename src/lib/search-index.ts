@@ -3,6 +3,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { decode as decodeCbor } from 'cborg';
 import * as pagefind from 'pagefind';
 import { localeKeys, type Locale } from '../i18n/locales.ts';
 import { htmlFiles } from './link-check.ts';
@@ -39,6 +41,8 @@ export interface LanguageIndex {
   /** False when the bundle of the previous build was kept: no indexed page changed. */
   indexed: boolean;
   ms: number;
+  /** Files of the last index removed, when it was written onto that index (not from nothing). */
+  removedFiles?: number;
 }
 
 interface Stamp {
@@ -68,24 +72,27 @@ export async function buildSearchIndex(site: string, { log = console.log, stampF
   const out = join(site, SEARCH_ROOT);
   const bundleOf = (locale: Locale) => join(site, searchBundlePath(locale));
   const results: LanguageIndex[] = [];
-  const toIndex: { locale: Locale; pages: number; source: string }[] = [];
+  const toIndex: { locale: Locale; pages: number; source: string; reuse: boolean }[] = [];
 
   for (const locale of localeKeys) {
     const started = performance.now();
     const { pages, source } = indexablePages(site, locale, knownFiles, stamp.files);
     const before = reusable[locale];
-    if (before && before.source === source && bundleHash(bundleOf(locale)) === before.bundle) {
+    // The bundle is the one the last run completed: as written, nothing changed it since.
+    const intact = before !== undefined && bundleHash(bundleOf(locale)) === before.bundle;
+    if (intact && before.source === source) {
       stamp.locales[locale] = before;
       results.push({ locale, pages, indexed: false, ms: Math.round(performance.now() - started) });
     } else {
-      toIndex.push({ locale, pages, source });
+      toIndex.push({ locale, pages, source, reuse: intact });
     }
   }
   const compareMs = Math.round(performance.now() - startedAll);
   // Anything else under pagefind/ (an older layout, a language no longer built) goes.
+  const bundlesKept = new Set<string>([...Object.keys(stamp.locales), ...toIndex.filter((l) => l.reuse).map((l) => l.locale)]);
   if (existsSync(out)) {
     for (const name of readdirSync(out)) {
-      if (!stamp.locales[name as Locale]) rmSync(join(out, name), { recursive: true, force: true });
+      if (!bundlesKept.has(name)) rmSync(join(out, name), { recursive: true, force: true });
     }
   }
   // Two languages at a time, each in its own Pagefind process: one keeps ~1.4 cores busy
@@ -96,17 +103,18 @@ export async function buildSearchIndex(site: string, { log = console.log, stampF
   const startedIndexing = performance.now();
   const workers = Array.from({ length: Math.min(SEARCH_PROCESSES, queue.length) }, async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
-      const { locale, pages, source } = next;
+      const { locale, pages, source, reuse } = next;
       const started = performance.now();
       const bundle = bundleOf(locale);
+      let removedFiles: number | undefined;
       try {
-        await indexLanguage(site, locale, bundle, pages);
+        removedFiles = await indexLanguage(site, locale, bundle, pages, reuse, log);
       } catch (error) {
         queue.length = 0; // The build fails: no other language is started.
         throw error;
       }
       stamp.locales[locale] = { source, bundle: bundleHash(bundle) };
-      results.push({ locale, pages, indexed: true, ms: Math.round(performance.now() - started) });
+      results.push({ locale, pages, indexed: true, ms: Math.round(performance.now() - started), removedFiles });
     }
   });
   const settled = await Promise.allSettled(workers);
@@ -126,7 +134,7 @@ export async function buildSearchIndex(site: string, { log = console.log, stampF
     `[search] indexed ${indexed.reduce((n, r) => n + r.pages, 0)} pages in ${indexed.length ? indexingMs : 0} ms` +
       ` (pages compared with the last build in ${compareMs} ms; ${Math.round(performance.now() - startedAll)} ms in all)` +
       (kept.length ? `; kept the index of ${kept.map((r) => `${r.locale} (${r.pages} pages, unchanged)`).join(', ')}` : '') +
-      ` — ${results.map((r) => `${r.locale}: ${r.pages} pages${r.indexed ? ` in ${r.ms} ms` : ''}`).join(', ')}`,
+      ` — ${results.map((r) => `${r.locale}: ${r.pages} pages${r.indexed ? ` in ${r.ms} ms` : ''}${r.removedFiles === undefined ? '' : ` (onto the last index, ${r.removedFiles} file(s) of it removed)`}`).join(', ')}`,
   );
   return results;
 }
@@ -179,14 +187,90 @@ const SEARCH_PROCESSES = Math.min(2, availableParallelism());
  * process each) took 33–35 s, much of it system time, for the same bytes. A language without
  * pages gets the Node API's empty bundle (the command refuses to write one), so that its
  * search page loads.
+ *
+ * With `reuse` (the bundle is the one the last run completed), Pagefind writes onto it: its
+ * fragment, word-index and filter files are named by a hash of their content, and it neither
+ * compresses nor writes one whose file exists. At 10,000 entries that took one language from
+ * 9.5 to 5.3 s. The files of pages that changed or went are then removed
+ * (unreferencedFilesRemoved), so that no removed page stays findable. The entry file goes first:
+ * a run that stops half-way leaves a bundle that the next one does not reuse, since a file cut
+ * short there would otherwise be kept for its name.
  */
-async function indexLanguage(site: string, locale: Locale, bundle: string, pages: number): Promise<void> {
+async function indexLanguage(
+  site: string,
+  locale: Locale,
+  bundle: string,
+  pages: number,
+  reuse: boolean,
+  log: (line: string) => void,
+): Promise<number | undefined> {
+  const entry = join(bundle, 'pagefind-entry.json');
+  if (pages > 0 && reuse && existsSync(entry)) {
+    rmSync(entry);
+    await runPagefind(site, locale, bundle);
+    const removed = unreferencedFilesRemoved(bundle);
+    if (removed !== undefined) return removed;
+    log(`[search] ${locale}: the index written onto the last one could not be read back; indexing it again from nothing`);
+  }
   rmSync(bundle, { recursive: true, force: true });
-  if (pages === 0) return emptyBundle(bundle);
+  await (pages === 0 ? emptyBundle(bundle) : runPagefind(site, locale, bundle));
+  return undefined;
+}
+
+async function runPagefind(site: string, locale: Locale, bundle: string): Promise<void> {
   const command = fileURLToPath(new URL('./runner/bin.cjs', import.meta.resolve('pagefind')));
   const args = [command, '--site', site, '--glob', `${locale}/**/*.html`, '--output-path', bundle, '--quiet'];
   const output = await runNode(args, `Pagefind indexing of ${locale} failed`);
   if (!existsSync(join(bundle, 'pagefind-entry.json'))) throw new Error(`Pagefind wrote no index for ${locale}: ${output.trim()}`);
+}
+
+/** The hashed files of a bundle: folder and extension. The meta file sits at the top. */
+const HASHED_FILES = { fragment: '.pf_fragment', index: '.pf_index', filter: '.pf_filter' } as const;
+
+/**
+ * Removes the files of a bundle that its index no longer names, and returns how many, or
+ * undefined when the index cannot be read as expected (the caller then indexes from nothing).
+ * The names are read from the language's meta file: gzip of "pagefind_dcd" and CBOR of
+ * [version, pages [[fragment hash, words, …]], word chunks [[from, to, hash]], filters
+ * [[name, hash]], …] (Pagefind 1.6; a new version of Pagefind never reuses a bundle: the stamp
+ * holds the version). Every page must be there and every named file present.
+ */
+export function unreferencedFilesRemoved(bundle: string): number | undefined {
+  try {
+    const entry = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as {
+      languages?: Record<string, { hash?: unknown; page_count?: unknown }>;
+    };
+    const languages = Object.values(entry.languages ?? {});
+    if (languages.length !== 1) return undefined;
+    const [{ hash, page_count: pageCount }] = languages;
+    if (typeof hash !== 'string' || !/^[\w-]+$/.test(hash)) return undefined;
+    const metaFile = `pagefind.${hash}.pf_meta`;
+    const bytes = gunzipSync(readFileSync(join(bundle, metaFile)));
+    const signature = Buffer.from('pagefind_dcd');
+    if (!bytes.subarray(0, signature.length).equals(signature)) return undefined;
+    const meta: unknown = decodeCbor(bytes.subarray(signature.length));
+    if (!Array.isArray(meta)) return undefined;
+    const names = (list: unknown, at: number): string[] | undefined => {
+      if (!Array.isArray(list)) return undefined;
+      const out = list.map((item: unknown) => (Array.isArray(item) ? item[at] : undefined));
+      return out.every((name) => typeof name === 'string' && /^[\w-]+_[0-9a-f]+$/.test(name)) ? (out as string[]) : undefined;
+    };
+    const [fragments, words, filters] = [names(meta[1], 0), names(meta[2], 2), names(meta[3], 1)];
+    if (!fragments || !words || !filters || fragments.length !== pageCount) return undefined;
+    const named = { fragment: fragments, index: words, filter: filters };
+    const unreferenced: string[] = [];
+    for (const [folder, extension] of Object.entries(HASHED_FILES) as [keyof typeof HASHED_FILES, string][]) {
+      const keep = new Set(named[folder].map((name) => `${name}${extension}`));
+      const present = existsSync(join(bundle, folder)) ? readdirSync(join(bundle, folder)) : [];
+      if (present.filter((file) => keep.has(file)).length !== keep.size) return undefined;
+      unreferenced.push(...present.filter((file) => !keep.has(file)).map((file) => join(folder, file)));
+    }
+    unreferenced.push(...readdirSync(bundle).filter((file) => file.endsWith('.pf_meta') && file !== metaFile));
+    for (const file of unreferenced) rmSync(join(bundle, file), { force: true });
+    return unreferenced.length;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The Node API's one Pagefind service: empty bundles are written one after another. */
