@@ -5,8 +5,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { defaultLocale, localeKeys } from './src/i18n/locales.ts';
 import { siteConfig } from './src/config/site.ts';
 import { headersIntegration } from './src/integrations/headers.ts';
-import { bodyPolicy } from './src/schema/body-policy.ts';
-import { bodyImages } from './src/schema/body-images.ts';
+import { markdownOptions } from './src/schema/markdown.ts';
 import { linkCheckIntegration } from './src/integrations/link-check.ts';
 import { contentStoreIntegration } from './src/integrations/content-store.ts';
 import { staleOutputIntegration } from './src/integrations/stale-output.ts';
@@ -46,8 +45,8 @@ export default defineConfig({
     linkCheckIntegration(siteConfig.url, builtFiles),
   ],
   // Sätteri, Astro's own Markdown pipeline (MDX inherits it), with the check that stops the
-  // build on a body that could run code (src/schema/body-policy.ts) and responsive body images.
-  markdown: { processor: satteri({ mdastPlugins: [bodyPolicy], hastPlugins: [bodyImages] }) },
+  // build on a body that could run code and responsive body images (src/schema/markdown.ts).
+  markdown: { processor: satteri(markdownOptions) },
   i18n: {
     locales: localeKeys,
     defaultLocale,

@@ -3,7 +3,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Parser } from 'htmlparser2';
 import { defineMdastPlugin } from 'satteri';
-import { bidiProblem, mediaName } from './values';
+import { bidiProblem, mediaName } from './values.ts';
 
 /*
  * What the body of a content file may contain. MDX is a programming language: an import,

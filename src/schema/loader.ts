@@ -5,6 +5,7 @@ import { glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { Locale } from '../i18n/locales';
 import { MDX_BODY_VERSION, mdxBodyToMarkdown } from './mdx-body';
+import { markdownThread, type RenderMarkdown } from './markdown-thread';
 import { mediaFileExists } from './body-policy';
 import { collectionFields, type CollectionName } from './collections';
 import { ContentError, crossEntryProblems, entryId, isUntranslatedPlaceholder, parseEntryPath, type StoredEntry } from './entries';
@@ -32,22 +33,24 @@ export function contentLoader(collection: CollectionName): Loader {
     name: 'cittc-content',
     async load(context) {
       const releaseSave = saveHeldWhileLoading(context.store);
+      const markdown = markdownThread.use(context);
       try {
-        await loadCollection(context);
+        await loadCollection(context, markdown.render);
       } finally {
+        markdown.release();
         releaseSave();
       }
     },
   };
 
-  async function loadCollection(context: LoaderContext) {
+  async function loadCollection(context: LoaderContext, renderMarkdown: RenderMarkdown) {
     const placeholders = new Set<string>();
     const renderErrors: string[] = [];
     // The digest keys the rendered HTML kept in the content store: include the renderer's version.
     const generateDigest = refusedBodiesRenderedAgain(context.store, (data) =>
       context.generateDigest(typeof data === 'string' ? `${data}\0mdx-body ${MDX_BODY_VERSION}` : data),
     );
-    const entryTypes = unchangedFilesUnparsed(collection, mdxRenderedAtSync(context as ContextWithEntryTypes, renderErrors), context, generateDigest);
+    const entryTypes = unchangedFilesUnparsed(collection, mdxRenderedAtSync(context as ContextWithEntryTypes, renderMarkdown, renderErrors), context, generateDigest);
     await inner.load({
       ...context,
       ...{ entryTypes },
@@ -198,7 +201,7 @@ export interface EntryType {
 }
 type ContextWithEntryTypes = LoaderContext & { entryTypes: Map<string, EntryType> };
 
-function mdxRenderedAtSync(context: ContextWithEntryTypes, errors: string[]): Map<string, EntryType> {
+function mdxRenderedAtSync(context: ContextWithEntryTypes, renderMarkdown: RenderMarkdown, errors: string[]): Map<string, EntryType> {
   const mdx = context.entryTypes.get('.mdx');
   if (!mdx) return context.entryTypes;
   const { contentModuleTypes: _compiledAsModule, ...entryType } = mdx;
@@ -226,7 +229,7 @@ function mdxRenderedAtSync(context: ContextWithEntryTypes, errors: string[]): Ma
         const locale = basename(dirname(filePath)) as Locale;
         const markdown = mdxBodyToMarkdown(body ?? '', { file: filePath, locale, lineOffset: offset });
         // A leading newline: a body that starts with "---" (a rule) is not front matter.
-        return await context.renderMarkdown(`\n${markdown}`, { fileURL: pathToFileURL(filePath) });
+        return await renderMarkdown(`\n${markdown}`, pathToFileURL(filePath));
       } catch (error) {
         errors.push((error as Error).message);
         throw error;
