@@ -1,17 +1,18 @@
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, relative, sep } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { Locale } from '../i18n/locales';
 import { MDX_BODY_VERSION, mdxBodyToMarkdown } from './mdx-body';
 import { markdownThread, type RenderMarkdown } from './markdown-thread';
 import { mediaFileExists } from './body-policy';
 import { collectionFields, type CollectionName } from './collections';
-import { ContentError, crossEntryProblems, entryId, isUntranslatedPlaceholder, parseEntryPath, type StoredEntry } from './entries';
+import { syncContentFiles, type EntryType } from './content-files';
+import { ContentError, crossEntryProblems, isUntranslatedPlaceholder, type StoredEntry } from './entries';
 
 /**
- * The loader of a content collection: Astro's glob loader over content/<collection>/, with
+ * The loader of a content collection: the files of content/<collection>/ (content-files.ts,
+ * as Astro's glob loader), with
  * the contract's path rules (locale folder, slug) applied to every file, the rules across
  * entries checked once all are loaded, and drafts removed so that no page can build them.
  *
@@ -21,14 +22,6 @@ import { ContentError, crossEntryProblems, entryId, isUntranslatedPlaceholder, p
  * back to the source language (decap-cms issue #6932).
  */
 export function contentLoader(collection: CollectionName): Loader {
-  const inner = glob({
-    pattern: '**/*.{md,mdx}',
-    base: `./content/${collection}`,
-    // The id comes from the path alone (unchangedFilesUnparsed relies on it).
-    generateId: ({ entry }) => entryId(parseEntryPath(collection, entry)),
-    // Pages show the HTML rendered at sync, never the source: without it the store is ~30 % smaller.
-    retainBody: false,
-  });
   return {
     name: 'cittc-content',
     async load(context) {
@@ -50,10 +43,9 @@ export function contentLoader(collection: CollectionName): Loader {
     const generateDigest = refusedBodiesRenderedAgain(context.store, (data) =>
       context.generateDigest(typeof data === 'string' ? `${data}\0mdx-body ${MDX_BODY_VERSION}` : data),
     );
-    const entryTypes = unchangedFilesUnparsed(collection, mdxRenderedAtSync(context as ContextWithEntryTypes, renderMarkdown, renderErrors), context, generateDigest);
-    await inner.load({
-      ...context,
-      ...{ entryTypes },
+    const entryTypes = mdxRenderedAtSync(context as ContextWithEntryTypes, renderMarkdown, renderErrors);
+    await syncContentFiles(collection, context, {
+      entryTypes,
       generateDigest,
       async parseData(props) {
         if (props.filePath && isUntranslatedPlaceholder(collection, props.data)) {
@@ -138,67 +130,11 @@ function checkFiles(collection: CollectionName, filePath: string, data: Record<s
 }
 
 /**
- * The entry types of the glob loader, changed so that a file whose text is what the content
- * store already holds for it is not parsed again. The glob loader reads every file, parses its
- * front matter (YAML) and only then compares the file's digest with the stored one, so a
- * rebuild at 10,000 entries parsed 30,000 files to keep all but one. The id depends on the
- * path alone (generateId above), so the entry a file would become is known before parsing:
- * when the store holds it, from this file, with this digest (the check the glob loader makes
- * next), getEntryInfo returns nothing and the loader keeps the stored entry as before. The
- * store is read when each file is, not copied once: `astro dev` calls these entry types again
- * for every change, and a file edited then reverted must be parsed again.
- */
-export function unchangedFilesUnparsed(
-  collection: CollectionName,
-  types: Map<string, EntryType>,
-  context: Pick<LoaderContext, 'config' | 'store'>,
-  generateDigest: LoaderContext['generateDigest'],
-): Map<string, EntryType> {
-  const root = fileURLToPath(context.config.root);
-  const folder = `content/${collection}/`;
-  const stored = (path: string): { filePath?: string; digest?: string | number } | undefined => {
-    if (!path.startsWith(folder)) return undefined;
-    try {
-      return context.store.get(entryId(parseEntryPath(collection, path.slice(folder.length))));
-    } catch {
-      return undefined; // A path the contract refuses: parsed, and refused, as always.
-    }
-  };
-  const wrapped = new Map<string, EntryType>();
-  for (const [extension, type] of types) {
-    const getEntryInfo = type.getEntryInfo;
-    if (!getEntryInfo) {
-      wrapped.set(extension, type);
-      continue;
-    }
-    wrapped.set(extension, {
-      ...type,
-      getEntryInfo: (params: { contents: string; fileUrl: URL }) => {
-        const path = relative(root, fileURLToPath(params.fileUrl)).split(sep).join('/');
-        const entry = stored(path);
-        if (entry?.filePath === path && entry.digest !== undefined && String(entry.digest) === String(generateDigest(params.contents))) {
-          return { data: {}, body: '' };
-        }
-        return getEntryInfo.call(type, params);
-      },
-    });
-  }
-  return wrapped;
-}
-
-/**
- * The entry types of the glob loader, with .mdx rendered when the content is synced, like .md
+ * The entry types of Astro, with .mdx rendered when the content is synced, like .md
  * (src/schema/mdx-body.ts says why): the body is checked by the body policy, its components
  * written as HTML, and the Markdown processor renders it; the content store keeps the HTML for
  * the next build. A body that breaks a rule is collected in `errors`, which stop the build.
  */
-/** What the glob loader reads from an entry type (the field is internal to Astro's LoaderContext). */
-export interface EntryType {
-  getEntryInfo?: (params: { contents: string; fileUrl: URL }) => unknown;
-  getRenderFunction?: () => Promise<(entry: { body?: string; filePath?: string }) => Promise<unknown>>;
-  contentModuleTypes?: string;
-  [key: string]: unknown;
-}
 type ContextWithEntryTypes = LoaderContext & { entryTypes: Map<string, EntryType> };
 
 function mdxRenderedAtSync(context: ContextWithEntryTypes, renderMarkdown: RenderMarkdown, errors: string[]): Map<string, EntryType> {

@@ -1,52 +1,117 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it, vi } from 'vitest';
-import { entryId, parseEntryPath } from '../../../src/schema/entries';
-import { refusedBodiesRenderedAgain, unchangedFilesUnparsed, type EntryType } from '../../../src/schema/loader';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { syncContentFiles, type EntryType } from '../../../src/schema/content-files';
+import { refusedBodiesRenderedAgain } from '../../../src/schema/loader';
 
-// The content loader skips parsing a file whose text the content store already holds for it
-// (src/schema/loader.ts). What matters: a changed, reverted or foreign file is always parsed.
+// The content files of a collection are synced into the store as by Astro's glob loader
+// (src/schema/content-files.ts). What matters: a changed, reverted, new or removed file is
+// always seen, an unchanged one is not parsed again, and two files of one entry are refused.
 
-const root = '/srv/site/';
-const file = (path: string) => pathToFileURL(`${root}${path}`);
-const id = entryId(parseEntryPath('news', 'it/visita.mdx'));
+const tmp = mkdtempSync(join(tmpdir(), 'cittc-content-files-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function setup() {
-  const entries = new Map<string, { filePath: string; digest: string }>();
-  const parsed = vi.fn((_params: { contents: string; fileUrl: URL }) => ({ data: { title: 'Visita' }, body: 'Testo.' }));
-  const types = new Map<string, EntryType>([['.mdx', { getEntryInfo: parsed }]]);
-  const context = { config: { root: pathToFileURL(root) }, store: { get: (key: string) => entries.get(key) } };
-  const digest = (text: unknown) => `digest of ${String(text)}`;
-  const wrapped = unchangedFilesUnparsed('news', types, context as never, digest as never);
-  const info = (contents: string, path = 'content/news/it/visita.mdx') => wrapped.get('.mdx')!.getEntryInfo!({ contents, fileUrl: file(path) });
-  return { entries, parsed, info };
+interface Entry {
+  id: string;
+  data: Record<string, unknown>;
+  filePath?: string;
+  digest?: string;
+  rendered?: { html: string };
 }
 
-describe('content loader: unchanged files are not parsed again', () => {
-  it('skips a file whose text is what the store holds for it, and parses any other', () => {
-    const { entries, parsed, info } = setup();
-    expect(info('v1')).toEqual({ data: { title: 'Visita' }, body: 'Testo.' }); // not in the store yet
-    entries.set(id, { filePath: 'content/news/it/visita.mdx', digest: 'digest of v1' });
+function site(name: string) {
+  const root = join(tmp, name);
+  const write = (path: string, text: string) => {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  };
+  const entries = new Map<string, Entry>();
+  const store = {
+    get: (id: string) => entries.get(id),
+    set: (entry: Entry) => (entries.set(entry.id, entry), true),
+    delete: (id: string) => void entries.delete(id),
+    keys: () => [...entries.keys()],
+    addAssetImports: vi.fn(),
+    addModuleImport: vi.fn(),
+  };
+  // The entry type: front matter "title: …" above the body; rendered as <p>body</p>.
+  const parsed = vi.fn(({ contents }: { contents: string }) => {
+    const [, title, body] = /^title: (.*)\n\n([\s\S]*)$/.exec(contents) ?? [];
+    return { data: { title }, body };
+  });
+  const types = new Map<string, EntryType>([
+    ['.mdx', { getEntryInfo: parsed, getRenderFunction: async () => async ({ body }) => ({ html: `<p>${body}</p>` }) }],
+  ]);
+  const context = {
+    config: { root: pathToFileURL(`${root}/`) },
+    store,
+    logger: { warn: vi.fn(), error: vi.fn(), info: vi.fn() },
+    watcher: undefined,
+  };
+  const sync = () =>
+    syncContentFiles('news', context as never, {
+      entryTypes: types,
+      generateDigest: ((text: string) => `digest of ${text}`) as never,
+      parseData: (async ({ data }: { data: Record<string, unknown> }) => data) as never,
+    });
+  return { write, entries, parsed, sync, root };
+}
+
+describe('content files: synced into the store', () => {
+  it('parses, validates and renders each file once, then only those that changed', async () => {
+    const { write, entries, parsed, sync } = site('changes');
+    write('content/news/it/visita.mdx', 'title: Visita\n\nTesto.');
+    write('content/news/en/visit.mdx', 'title: Visit\n\nText.');
+    await sync();
+    expect(entries.get('it/visita')).toMatchObject({ data: { title: 'Visita' }, filePath: 'content/news/it/visita.mdx', rendered: { html: '<p>Testo.</p>' } });
+    expect(entries.get('en/visit')?.rendered?.html).toBe('<p>Text.</p>');
+    expect(parsed).toHaveBeenCalledTimes(2);
+
     parsed.mockClear();
-    expect(info('v1')).toEqual({ data: {}, body: '' });
+    await sync();
     expect(parsed).not.toHaveBeenCalled();
-    expect(info('v2')).toEqual({ data: { title: 'Visita' }, body: 'Testo.' });
+    expect(entries.get('it/visita')?.rendered?.html).toBe('<p>Testo.</p>');
+
+    write('content/news/it/visita.mdx', 'title: Visita a Pechino\n\nTesto nuovo.');
+    await sync();
     expect(parsed).toHaveBeenCalledTimes(1);
+    expect(entries.get('it/visita')).toMatchObject({ data: { title: 'Visita a Pechino' }, rendered: { html: '<p>Testo nuovo.</p>' } });
   });
 
-  it('reads the store as it is now: a file edited, then reverted, is parsed again (astro dev)', () => {
-    const { entries, parsed, info } = setup();
-    entries.set(id, { filePath: 'content/news/it/visita.mdx', digest: 'digest of v1' });
-    // The edit is stored by the loader; then the editor reverts it.
-    entries.set(id, { filePath: 'content/news/it/visita.mdx', digest: 'digest of v2' });
-    expect(info('v1')).toEqual({ data: { title: 'Visita' }, body: 'Testo.' });
+  it('reads the store as it is now: a file edited, then reverted, is parsed again (astro dev)', async () => {
+    const { write, entries, parsed, sync } = site('revert');
+    write('content/news/it/visita.mdx', 'title: Visita\n\nTesto.');
+    await sync();
+    entries.get('it/visita')!.digest = 'digest of an edit since reverted';
+    parsed.mockClear();
+    await sync();
     expect(parsed).toHaveBeenCalledTimes(1);
+    expect(entries.get('it/visita')?.digest).toBe('digest of title: Visita\n\nTesto.');
   });
 
-  it('parses a file whose id the store holds from another file (visita.md beside visita.mdx)', () => {
-    const { entries, parsed, info } = setup();
-    entries.set(id, { filePath: 'content/news/it/visita.mdx', digest: 'digest of v1' });
-    expect(info('v1', 'content/news/it/visita.md')).toEqual({ data: { title: 'Visita' }, body: 'Testo.' });
-    expect(parsed).toHaveBeenCalledTimes(1);
+  it('removes the entry of a file that is gone, and keeps the others', async () => {
+    const { write, entries, sync, root } = site('removed');
+    write('content/news/it/visita.mdx', 'title: Visita\n\nTesto.');
+    write('content/news/it/forum.mdx', 'title: Forum\n\nTesto.');
+    await sync();
+    rmSync(join(root, 'content/news/it/forum.mdx'));
+    await sync();
+    expect([...entries.keys()]).toEqual(['it/visita']);
+  });
+
+  it('refuses two files of one entry (visita.md beside visita.mdx), naming both', async () => {
+    const { write, sync } = site('twice');
+    write('content/news/it/visita.mdx', 'title: Visita\n\nTesto.');
+    write('content/news/it/visita.md', 'title: Visita\n\nTesto.');
+    await expect(sync()).rejects.toThrow('content/news/it/visita.mdx: the same entry as content/news/it/visita.md (it/visita): keep one of the two files');
+  });
+
+  it('refuses a file outside the contract\'s folders, naming it', async () => {
+    const { write, sync } = site('misplaced');
+    write('content/news/visita.mdx', 'title: Visita\n\nTesto.');
+    await expect(sync()).rejects.toThrow('content/news/visita.mdx: content files go in content/news/<locale>/<slug>.mdx, one folder deep');
   });
 });
 

@@ -22,7 +22,7 @@ const rendererOptions = {
 /** A loader context as Astro gives one: its config, and renderMarkdown in the loader's thread. */
 function loaderContext(processor = satteri(markdownOptions)) {
   const { image, ...markdown } = rendererOptions;
-  const renderer = satteri(markdownOptions).createRenderer(rendererOptions);
+  const renderer = satteri(markdownOptions).createRenderer(rendererOptions as never);
   let local = 0;
   return {
     get local() {

@@ -1,0 +1,156 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { extname, join, relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { LoaderContext } from 'astro/loaders';
+import type { CollectionName } from './collections';
+import { ContentError, entryId, parseEntryPath } from './entries';
+
+/** What a loader reads from an entry type (the field is internal to Astro's LoaderContext). */
+export interface EntryType {
+  getEntryInfo?: (params: { contents: string; fileUrl: URL }) => unknown;
+  getRenderFunction?: (config?: unknown) => Promise<(entry: { id?: string; data?: unknown; body?: string; filePath?: string; digest?: string }) => Promise<unknown>>;
+  contentModuleTypes?: string;
+  [key: string]: unknown;
+}
+
+export interface ContentFilesOptions {
+  entryTypes: Map<string, EntryType>;
+  generateDigest: LoaderContext['generateDigest'];
+  parseData: LoaderContext['parseData'];
+}
+
+type Context = Pick<LoaderContext, 'config' | 'store' | 'logger' | 'watcher'>;
+
+/** Files handled at once: enough to keep reading while bodies render on their worker. */
+const LANES = 16;
+
+/**
+ * Syncs content/<collection>/ into the content store, as Astro's glob loader does for
+ * `**\/*.{md,mdx}` with the id given by the path (src/schema/entries.ts) and no body kept
+ * (pages show the HTML rendered at sync):
+ *   - a file whose text the store already holds for it (same path, same digest) keeps its
+ *     entry: it is not parsed, validated or rendered again;
+ *   - any other is parsed by its entry type, validated (parseData), rendered, and stored;
+ *   - entries whose file is gone are removed;
+ *   - under `astro dev`, a file changed, added or removed updates its entry.
+ *
+ * Why not the glob loader itself: it reads each file with fs.promises.readFile (open, stat,
+ * read and close, each a round trip to libuv's pool): at 10,000 entries those 30,000 reads
+ * took ~2.5 s of the main thread in a cold sync and ~2 s in a rebuild, where this reads them
+ * synchronously in ~0.4 s. It also parsed every file's front matter before comparing digests.
+ * Unlike it, two files with the same id (visita.md beside visita.mdx) stop the build instead
+ * of one silently replacing the other.
+ */
+export async function syncContentFiles(collection: CollectionName, context: Context, options: ContentFilesOptions): Promise<void> {
+  const { config, store, logger, watcher } = context;
+  const root = fileURLToPath(config.root);
+  const base = join(root, 'content', collection);
+  if (!existsSync(base)) logger.warn(`The content folder content/${collection}/ does not exist.`);
+  const files = existsSync(base) ? contentFiles(base) : [];
+  const untouched = new Set(store.keys());
+  const pathOfId = new Map<string, string>();
+  const sync = fileSync(collection, context, options, root, base);
+
+  let next = 0;
+  const lane = async () => {
+    while (next < files.length) {
+      const entry = files[next++]!;
+      const id = entryId(parseEntryPath(collection, entry));
+      const earlier = pathOfId.get(id);
+      if (earlier !== undefined) {
+        throw new ContentError(`content/${collection}/${entry}: the same entry as content/${collection}/${earlier} (${id}): keep one of the two files`);
+      }
+      pathOfId.set(id, entry);
+      untouched.delete(id);
+      await sync(entry, id);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(LANES, files.length) }, lane));
+  for (const id of untouched) store.delete(id);
+
+  if (!watcher) return;
+  watcher.add(base);
+  const entryOf = (path: string) => {
+    const entry = relative(base, path).split(sep).join('/');
+    return !entry.startsWith('../') && /\.mdx?$/.test(entry) && !entry.split('/').some((part) => part.startsWith('.')) ? entry : undefined;
+  };
+  const onChange = async (path: string) => {
+    const entry = entryOf(path);
+    if (!entry) return;
+    try {
+      await sync(entry, entryId(parseEntryPath(collection, entry)));
+      logger.info(`Reloaded data from ${entry}`);
+    } catch (error) {
+      logger.error(`Failed to reload ${entry}: ${(error as Error).message}`);
+    }
+  };
+  watcher.on('change', onChange);
+  watcher.on('add', onChange);
+  watcher.on('unlink', (path: string) => {
+    const entry = entryOf(path);
+    if (!entry) return;
+    try {
+      const id = entryId(parseEntryPath(collection, entry));
+      if (store.get(id)?.filePath === relative(root, path).split(sep).join('/')) store.delete(id);
+    } catch {
+      // A path the contract refuses had no entry.
+    }
+  });
+}
+
+/** The Markdown and MDX files below a folder (paths with "/"), none in or named like a dotfile. */
+function contentFiles(base: string): string[] {
+  return (readdirSync(base, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+    .filter((dirent) => dirent.isFile() && /\.mdx?$/.test(dirent.name))
+    .map((dirent) => relative(base, join(dirent.parentPath, dirent.name)).split(sep).join('/'))
+    .filter((entry) => !entry.split('/').some((part) => part.startsWith('.')))
+    .sort();
+}
+
+/** Syncs one file (path below the collection's folder) into its entry. */
+function fileSync(collection: CollectionName, context: Context, options: ContentFilesOptions, root: string, base: string) {
+  const { logger, config } = context;
+  // The scoped store has these two for loaders (the glob loader's), not in its public type.
+  const store = context.store as Context['store'] & { addAssetImports(assets: string[], filePath: string): void; addModuleImport(filePath: string): void };
+  const { entryTypes, generateDigest, parseData } = options;
+  const renderers = new Map<EntryType, ReturnType<NonNullable<EntryType['getRenderFunction']>>>();
+  return async (entry: string, id: string): Promise<void> => {
+    const filePath = join(base, entry);
+    const relativePath = relative(root, filePath).split(sep).join('/');
+    let contents: string;
+    try {
+      contents = readFileSync(filePath, 'utf8');
+    } catch (error) {
+      logger.error(`Error reading content/${collection}/${entry}: ${(error as Error).message}`);
+      return;
+    }
+    const digest = generateDigest(contents);
+    const stored = store.get(id);
+    if (stored && stored.filePath === relativePath && stored.digest === digest) {
+      if (stored.assetImports?.length) store.addAssetImports(stored.assetImports, relativePath);
+      if (stored.deferredRender) store.addModuleImport(relativePath);
+      return;
+    }
+    const type = entryTypes.get(extname(entry));
+    if (!type?.getEntryInfo) {
+      logger.warn(`No entry type found for content/${collection}/${entry}`);
+      return;
+    }
+    const fileUrl = pathToFileURL(filePath);
+    const { body, data } = (await type.getEntryInfo({ contents, fileUrl })) as { body?: string; data: Record<string, unknown> };
+    const parsed = await parseData({ id, data, filePath });
+    if (type.getRenderFunction) {
+      let render = renderers.get(type);
+      if (!render) renderers.set(type, (render = type.getRenderFunction(config)));
+      let rendered: { metadata?: { imagePaths?: string[] } } | undefined;
+      try {
+        rendered = (await (await render)({ id, data, body, filePath, digest })) as typeof rendered;
+      } catch (error) {
+        logger.error(`Error rendering content/${collection}/${entry}: ${(error as Error).message}`);
+      }
+      store.set({ id, data: parsed, filePath: relativePath, digest, rendered: rendered as never, assetImports: rendered?.metadata?.imagePaths });
+    } else {
+      store.set({ id, data: parsed, filePath: relativePath, digest, deferredRender: 'contentModuleTypes' in type });
+    }
+  };
+}
