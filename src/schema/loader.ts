@@ -85,6 +85,9 @@ const NO_ENTRY = '\0cittc:save-held';
  * content"). Should Astro stop restarting the timer on a delete, the saves happen as before.
  */
 export function saveHeldWhileLoading(store: Pick<LoaderContext['store'], 'delete'>, everyMs = 200): () => void {
+  // At once too: Astro's timer may have started before this load did, and reading unchanged
+  // files keeps the event loop busy; when it frees, the interval must be due before the save.
+  store.delete(NO_ENTRY);
   const timer = setInterval(() => store.delete(NO_ENTRY), everyMs);
   return () => clearInterval(timer);
 }

@@ -22,14 +22,25 @@ async function contentStore(name: string): Promise<Store> {
   return MutableDataStore.fromFile(pathToFileURL(join(tmp, `${name}.json`)));
 }
 
-/** A sync as a rebuild's: a change at the start, 1.3 s of unchanged files, one change near the end. */
+/** Keeps the event loop busy, as reading thousands of unchanged files does. */
+function busy(ms: number) {
+  const until = performance.now() + ms;
+  while (performance.now() < until);
+}
+
+/**
+ * A sync as a rebuild's: Astro's own change at the start, the loader starting 400 ms later,
+ * 300 ms of reading unchanged files without a pause, 1 s more, one change near the end.
+ */
 async function sync(store: Store, hold: boolean): Promise<number> {
   let saves = 0;
   store.onFileWritten(() => saves++);
   const news = store.scopedStore('news');
   news.set({ id: 'it/a', data: { title: 'a' } });
+  await sleep(400);
   const release = hold ? saveHeldWhileLoading(news) : () => {};
-  await sleep(1_000);
+  busy(300);
+  await sleep(700);
   news.set({ id: 'it/b', data: { title: 'b' } });
   await sleep(300);
   release();
