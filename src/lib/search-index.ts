@@ -99,59 +99,69 @@ async function indexSite(site: string, { log = console.log, stampFile }: SearchI
   const out = join(site, SEARCH_ROOT);
   const bundleOf = (locale: Locale) => join(site, searchBundlePath(locale));
   const results: LanguageIndex[] = [];
-  const toIndex: { locale: Locale; pages: number; source: string; reuse: boolean }[] = [];
+  // Anything under pagefind/ that is no language's bundle (an older layout) goes.
+  if (existsSync(out)) {
+    for (const name of readdirSync(out)) {
+      if (!(localeKeys as readonly string[]).includes(name)) rmSync(join(out, name), { recursive: true, force: true });
+    }
+  }
 
+  // Two languages at a time, each in its own Pagefind process: one keeps ~1.4 cores busy
+  // (parts of its work are on one thread). At 10,000 entries, no earlier bundle: one after
+  // another 37–40 s; it then en beside zh 26–28 s. Peak RSS of the step 3.2 GiB (zh alone
+  // 2.2 GiB, it 1.2, en 1.1), against 2.2 GiB one at a time. A language starts as soon as its
+  // pages are compared (and its search copies written): the next one is compared meanwhile.
+  const queue: { locale: Locale; pages: number; source: string; reuse: boolean }[] = [];
+  const running = new Set<Promise<void>>();
+  let failure: { error: unknown } | undefined;
+  let startedIndexing: number | undefined;
+  const index = async ({ locale, pages, source, reuse }: (typeof queue)[number]) => {
+    const started = performance.now();
+    const bundle = bundleOf(locale);
+    const removedFiles = await indexLanguage(copiesDir, locale, bundle, pages, reuse, log);
+    stamp.locales[locale] = { source, bundle: bundleHash(bundle) };
+    results.push({ locale, pages, indexed: true, ms: Math.round(performance.now() - started), removedFiles });
+  };
+  const startNext = () => {
+    while (!failure && running.size < SEARCH_PROCESSES && queue.length > 0) {
+      startedIndexing ??= performance.now();
+      const run: Promise<void> = index(queue.shift()!)
+        .catch((error: unknown) => {
+          failure ??= { error }; // The build fails: no other language is started.
+        })
+        .finally(() => {
+          running.delete(run);
+          startNext();
+        });
+      running.add(run);
+    }
+  };
+
+  let compareMs = 0;
   for (const locale of localeKeys) {
+    if (failure) break;
     const started = performance.now();
     const { pages, source } = indexablePages(site, locale, knownFiles, stamp.files, copiesDir);
+    // The copies of this language's pages gone since the last run go too: Pagefind would index them.
+    for (const path of Object.keys(knownFiles)) {
+      if (path.startsWith(`${locale}/`) && !(path in stamp.files)) rmSync(join(copiesDir, path), { force: true });
+    }
     const before = reusable[locale];
     // The bundle is the one the last run completed: as written, nothing changed it since.
     const intact = before !== undefined && bundleHash(bundleOf(locale)) === before.bundle;
+    compareMs += performance.now() - started;
     if (intact && before.source === source) {
       stamp.locales[locale] = before;
       results.push({ locale, pages, indexed: false, ms: Math.round(performance.now() - started) });
     } else {
-      toIndex.push({ locale, pages, source, reuse: intact });
+      queue.push({ locale, pages, source, reuse: intact });
+      startNext();
     }
   }
-  // The copies of pages gone since the last run go too: Pagefind would index them.
-  for (const path of Object.keys(knownFiles)) {
-    if (!(path in stamp.files)) rmSync(join(copiesDir, path), { force: true });
-  }
-  const compareMs = Math.round(performance.now() - startedAll);
-  // Anything else under pagefind/ (an older layout, a language no longer built) goes.
-  const bundlesKept = new Set<string>([...Object.keys(stamp.locales), ...toIndex.filter((l) => l.reuse).map((l) => l.locale)]);
-  if (existsSync(out)) {
-    for (const name of readdirSync(out)) {
-      if (!bundlesKept.has(name)) rmSync(join(out, name), { recursive: true, force: true });
-    }
-  }
-  // Two languages at a time, each in its own Pagefind process: one keeps ~1.4 cores busy
-  // (parts of its work are on one thread). At 10,000 entries, no earlier bundle: one after
-  // another 37–40 s; it then en beside zh 26–28 s. Peak RSS of the step 3.2 GiB (zh alone
-  // 2.2 GiB, it 1.2, en 1.1), against 2.2 GiB one at a time.
-  const queue = [...toIndex];
-  const startedIndexing = performance.now();
-  const workers = Array.from({ length: Math.min(SEARCH_PROCESSES, queue.length) }, async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) {
-      const { locale, pages, source, reuse } = next;
-      const started = performance.now();
-      const bundle = bundleOf(locale);
-      let removedFiles: number | undefined;
-      try {
-        removedFiles = await indexLanguage(copiesDir, locale, bundle, pages, reuse, log);
-      } catch (error) {
-        queue.length = 0; // The build fails: no other language is started.
-        throw error;
-      }
-      stamp.locales[locale] = { source, bundle: bundleHash(bundle) };
-      results.push({ locale, pages, indexed: true, ms: Math.round(performance.now() - started), removedFiles });
-    }
-  });
-  const settled = await Promise.allSettled(workers);
-  const failed = settled.find((r) => r.status === 'rejected');
-  if (failed) throw failed.reason;
-  const indexingMs = Math.round(performance.now() - startedIndexing);
+  while (running.size > 0) await Promise.all([...running]);
+  if (failure) throw failure.error;
+  compareMs = Math.round(compareMs);
+  const indexingMs = startedIndexing === undefined ? 0 : Math.round(performance.now() - startedIndexing);
   if (stampFile) {
     mkdirSync(dirname(stampFile), { recursive: true });
     writeFileSync(stampFile, JSON.stringify(stamp));
