@@ -62,15 +62,14 @@ export function parseDuration(text) {
  */
 export async function runBuild({ cwd, label, env = {}, progressEvery = 5, log = console.log, memoryIntervalMs = 100 }) {
   const nodeBin = join(cwd, 'node_modules/.bin/node');
-  const astroBin = join(cwd, 'node_modules/astro/bin/astro.mjs');
   const logDir = join(cwd, '.bench-logs');
   await mkdir(logDir, { recursive: true });
   const logFile = join(logDir, `${label.replace(/[^\w.-]+/g, '_')}.log`);
   const timeFile = join(logDir, `${label.replace(/[^\w.-]+/g, '_')}.time`);
   const useTime = existsSync(TIME);
-  const searchScript = join(import.meta.dirname, '..', 'search-index.mjs');
-  const q = (path) => `'${path.replace(/'/g, "'\\''")}'`;
-  const build = ['sh', '-c', `${q(nodeBin)} ${q(astroBin)} build && ${q(nodeBin)} ${q(searchScript)} dist`];
+  // What `npm run build` runs: astro build, then the search index (scripts/build.mjs).
+  const buildScript = join(import.meta.dirname, '..', 'build.mjs');
+  const build = [nodeBin, buildScript];
   const command = useTime ? [TIME, '-f', '%M %e %U %S', '-o', timeFile, ...build] : build;
 
   const loadBefore = await loadAverage();

@@ -12,9 +12,19 @@ export interface NodeProcessOptions {
  * printed when it exits with 0; otherwise rejects with `failure` and that output. The child is
  * stopped if this process exits first (a build that fails early leaves nothing running).
  */
-export function runNode(args: string[], failure: string, { cwd, nice }: NodeProcessOptions = {}): Promise<string> {
+export function runNode(args: string[], failure: string, options: NodeProcessOptions = {}): Promise<string> {
+  return runProcess(process.execPath, args, failure, options);
+}
+
+/** Runs a program as runNode runs Node; `onStart` gets its process id. */
+export function runProcess(
+  command: string,
+  args: string[],
+  failure: string,
+  { cwd, nice, onStart }: NodeProcessOptions & { onStart?: (pid: number) => () => void } = {},
+): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     if (nice !== undefined && child.pid !== undefined) {
       try {
         setPriority(child.pid, nice);
@@ -22,6 +32,7 @@ export function runNode(args: string[], failure: string, { cwd, nice }: NodeProc
         // Not allowed here: it runs at this process's priority.
       }
     }
+    const started = child.pid !== undefined ? onStart?.(child.pid) : undefined;
     const stop = () => child.kill();
     process.once('exit', stop);
     let output = '';
@@ -29,10 +40,12 @@ export function runNode(args: string[], failure: string, { cwd, nice }: NodeProc
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', (error) => {
       process.off('exit', stop);
+      started?.();
       reject(error);
     });
     child.on('close', (code) => {
       process.off('exit', stop);
+      started?.();
       if (code === 0) resolve(output);
       else reject(new Error(`${failure} (exit ${code}): ${output.trim()}`));
     });

@@ -9,7 +9,7 @@ import { decode as decodeCbor } from 'cborg';
 import * as pagefind from 'pagefind';
 import { localeKeys, type Locale } from '../i18n/locales.ts';
 import { htmlFiles } from './link-check.ts';
-import { runNode } from './node-process.ts';
+import { runNode, runProcess } from './node-process.ts';
 import { SEARCH_ROOT, searchBundlePath } from './search-bundle.ts';
 
 /**
@@ -44,6 +44,8 @@ export interface LanguageIndex {
   ms: number;
   /** Files of the last index removed, when it was written onto that index (not from nothing). */
   removedFiles?: number;
+  /** Started while the gate was closed (see SearchIndexOptions.gate). */
+  early?: boolean;
 }
 
 interface Stamp {
@@ -51,7 +53,7 @@ interface Stamp {
   /** The generation of the search copies the files below have (see searchCopy). */
   copies?: string;
   pagefind: string;
-  locales: Partial<Record<Locale, { source: string; bundle: string }>>;
+  locales: Partial<Record<Locale, { source: string; bundle: string; peakPerPage?: number }>>;
   /** Per built page (path below the site): size, modification time, indexed or not, hash. */
   files: Record<string, FileStamp>;
 }
@@ -65,7 +67,17 @@ export interface SearchIndexOptions {
   stampFile?: string;
   /** The folder of the pages' search copies (searchCopy); default: search-pages/ beside the stamp file, else a temporary folder. */
   copiesDir?: string;
+  /**
+   * Holds languages back while another process still needs memory (scripts/build.mjs: Astro
+   * finishing its checks): a language starts when `allows` accepts the memory its Pagefind
+   * process and those running are expected to need (their peak per page at the last run,
+   * times their pages; unknown: not accepted), or once `opened` has resolved.
+   */
+  gate?: { allows(bytes: number): boolean; opened: Promise<void> };
 }
+
+/** Expected Pagefind peak of a language: the last run's peak per page, with a margin, times its pages. */
+const PEAK_MARGIN = 1.25;
 
 export async function buildSearchIndex(site: string, options: SearchIndexOptions = {}): Promise<LanguageIndex[]> {
   const copiesDir = options.copiesDir ?? (options.stampFile ? join(dirname(options.stampFile), 'search-pages') : undefined);
@@ -78,7 +90,7 @@ export async function buildSearchIndex(site: string, options: SearchIndexOptions
   }
 }
 
-async function indexSite(site: string, { log = console.log, stampFile }: SearchIndexOptions, copiesDir: string): Promise<LanguageIndex[]> {
+async function indexSite(site: string, { log = console.log, stampFile, gate }: SearchIndexOptions, copiesDir: string): Promise<LanguageIndex[]> {
   const startedAll = performance.now();
   const version = pagefindVersion();
   // A change to the search copies (their code) is a change of what is indexed, as a new format is.
@@ -112,20 +124,36 @@ async function indexSite(site: string, { log = console.log, stampFile }: SearchI
   // 2.2 GiB, it 1.2, en 1.1), against 2.2 GiB one at a time. A language starts as soon as its
   // pages are compared (and its search copies written): the next one is compared meanwhile.
   const queue: { locale: Locale; pages: number; source: string; reuse: boolean }[] = [];
-  const running = new Set<Promise<void>>();
+  const running = new Map<Promise<void>, number>();
   let failure: { error: unknown } | undefined;
   let startedIndexing: number | undefined;
-  const index = async ({ locale, pages, source, reuse }: (typeof queue)[number]) => {
+  const expectedPeak = ({ locale, pages }: (typeof queue)[number]) => {
+    const perPage = previous?.locales[locale]?.peakPerPage;
+    return perPage === undefined ? undefined : perPage * pages * PEAK_MARGIN;
+  };
+  let gateOpen = !gate;
+  gate?.opened.then(
+    () => {
+      gateOpen = true;
+      startNext();
+    },
+    () => {},
+  );
+  const index = async ({ locale, pages, source, reuse }: (typeof queue)[number], early: boolean) => {
     const started = performance.now();
     const bundle = bundleOf(locale);
-    const removedFiles = await indexLanguage(copiesDir, locale, bundle, pages, reuse, log);
-    stamp.locales[locale] = { source, bundle: bundleHash(bundle) };
-    results.push({ locale, pages, indexed: true, ms: Math.round(performance.now() - started), removedFiles });
+    const { removedFiles, peak } = await indexLanguage(copiesDir, locale, bundle, pages, reuse, log);
+    const peakPerPage = peak !== undefined && pages > 0 ? Math.round(peak / pages) : previous?.locales[locale]?.peakPerPage;
+    stamp.locales[locale] = { source, bundle: bundleHash(bundle), peakPerPage };
+    results.push({ locale, pages, indexed: true, ms: Math.round(performance.now() - started), removedFiles, early });
   };
-  const startNext = () => {
+  function startNext() {
     while (!failure && running.size < SEARCH_PROCESSES && queue.length > 0) {
+      const need = gateOpen ? 0 : expectedPeak(queue[0]!);
+      const busy = [...running.values()].reduce((sum, bytes) => sum + bytes, 0);
+      if (need === undefined || (!gateOpen && !gate!.allows(need + busy))) return; // Started when the gate opens.
       startedIndexing ??= performance.now();
-      const run: Promise<void> = index(queue.shift()!)
+      const run: Promise<void> = index(queue.shift()!, !gateOpen)
         .catch((error: unknown) => {
           failure ??= { error }; // The build fails: no other language is started.
         })
@@ -133,9 +161,9 @@ async function indexSite(site: string, { log = console.log, stampFile }: SearchI
           running.delete(run);
           startNext();
         });
-      running.add(run);
+      running.set(run, need);
     }
-  };
+  }
 
   let compareMs = 0;
   for (const locale of localeKeys) {
@@ -158,7 +186,12 @@ async function indexSite(site: string, { log = console.log, stampFile }: SearchI
       startNext();
     }
   }
-  while (running.size > 0) await Promise.all([...running]);
+  // Languages held back by the gate start when it opens; wait for all to finish.
+  while (!failure && (running.size > 0 || queue.length > 0)) {
+    if (running.size > 0) await Promise.race(running.keys());
+    else await gate!.opened;
+  }
+  while (running.size > 0) await Promise.all(running.keys());
   if (failure) throw failure.error;
   compareMs = Math.round(compareMs);
   const indexingMs = startedIndexing === undefined ? 0 : Math.round(performance.now() - startedIndexing);
@@ -175,7 +208,7 @@ async function indexSite(site: string, { log = console.log, stampFile }: SearchI
     `[search] indexed ${indexed.reduce((n, r) => n + r.pages, 0)} pages in ${indexed.length ? indexingMs : 0} ms` +
       ` (pages compared with the last build in ${compareMs} ms; ${Math.round(performance.now() - startedAll)} ms in all)` +
       (kept.length ? `; kept the index of ${kept.map((r) => `${r.locale} (${r.pages} pages, unchanged)`).join(', ')}` : '') +
-      ` — ${results.map((r) => `${r.locale}: ${r.pages} pages${r.indexed ? ` in ${r.ms} ms` : ''}${r.removedFiles === undefined ? '' : ` (onto the last index, ${r.removedFiles} file(s) of it removed)`}`).join(', ')}`,
+      ` — ${results.map((r) => `${r.locale}: ${r.pages} pages${r.indexed ? ` in ${r.ms} ms` : ''}${r.removedFiles === undefined ? '' : ` (onto the last index, ${r.removedFiles} file(s) of it removed)`}${r.early ? ' (started while astro build finished)' : ''}`).join(', ')}`,
   );
   return results;
 }
@@ -281,25 +314,73 @@ async function indexLanguage(
   pages: number,
   reuse: boolean,
   log: (line: string) => void,
-): Promise<number | undefined> {
+): Promise<{ removedFiles?: number; peak?: number }> {
   const entry = join(bundle, 'pagefind-entry.json');
   if (pages > 0 && reuse && existsSync(entry)) {
     rmSync(entry);
-    await runPagefind(copies, locale, bundle);
-    const removed = unreferencedFilesRemoved(bundle);
-    if (removed !== undefined) return removed;
+    const peak = await runPagefind(copies, locale, bundle);
+    const removedFiles = unreferencedFilesRemoved(bundle);
+    if (removedFiles !== undefined) return { removedFiles, peak };
     log(`[search] ${locale}: the index written onto the last one could not be read back; indexing it again from nothing`);
   }
   rmSync(bundle, { recursive: true, force: true });
-  await (pages === 0 ? emptyBundle(bundle) : runPagefind(copies, locale, bundle));
-  return undefined;
+  if (pages === 0) {
+    await emptyBundle(bundle);
+    return {};
+  }
+  return { peak: await runPagefind(copies, locale, bundle) };
 }
 
-async function runPagefind(site: string, locale: Locale, bundle: string): Promise<void> {
-  const command = fileURLToPath(new URL('./runner/bin.cjs', import.meta.resolve('pagefind')));
-  const args = [command, '--site', site, '--glob', `${locale}/**/*.html`, '--output-path', bundle, '--quiet'];
-  const output = await runNode(args, `Pagefind indexing of ${locale} failed`);
+/**
+ * Runs Pagefind's extended binary on one language, and returns its peak memory (bytes; polled
+ * from /proc on Linux every 100 ms; undefined elsewhere or for a run too short to tell). Run
+ * directly, not through the npm package's Node wrapper: one process less, and one that stops
+ * with the build (the wrapper's own child outlived it).
+ */
+async function runPagefind(site: string, locale: Locale, bundle: string): Promise<number | undefined> {
+  const args = ['--site', site, '--glob', `${locale}/**/*.html`, '--output-path', bundle, '--quiet'];
+  const failure = `Pagefind indexing of ${locale} failed`;
+  const binary = await pagefindBinary();
+  let peak: number | undefined;
+  let polls = 0;
+  const output = binary
+    ? await runProcess(binary, args, failure, {
+        onStart: (pid) => {
+          const timer = setInterval(() => {
+            const kb = /VmHWM:\s*(\d+) kB/.exec(readIfExists(`/proc/${pid}/status`))?.[1];
+            if (kb !== undefined) (peak = Math.max(peak ?? 0, Number(kb) * 1024)), polls++;
+          }, 100);
+          return () => clearInterval(timer);
+        },
+      })
+    : await runNode([fileURLToPath(new URL('./runner/bin.cjs', import.meta.resolve('pagefind'))), ...args], failure);
   if (!existsSync(join(bundle, 'pagefind-entry.json'))) throw new Error(`Pagefind wrote no index for ${locale}: ${output.trim()}`);
+  // A run too short to be watched for half a second says nothing of its peak.
+  return polls >= 5 ? peak : undefined;
+}
+
+function readIfExists(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** The path of Pagefind's extended binary, as its npm wrapper finds it; undefined if not found. */
+let binaryPath: Promise<string | undefined> | undefined;
+async function pagefindBinary(): Promise<string | undefined> {
+  binaryPath ??= (async () => {
+    try {
+      const { resolveBinaryPath } = (await import(new URL('./resolveBinary.js', import.meta.resolve('pagefind')).href)) as {
+        resolveBinaryPath: (names: string[]) => string;
+      };
+      return resolveBinaryPath(['pagefind_extended']);
+    } catch {
+      return undefined; // Run through the wrapper, which says what is missing.
+    }
+  })();
+  return binaryPath;
 }
 
 /** The hashed files of a bundle: folder and extension. The meta file sits at the top. */

@@ -122,4 +122,37 @@ describe('buildSearchIndex', () => {
     expect(unreferencedFilesRemoved(bundle)).toBeUndefined();
     expect(existsSync(join(bundle, 'fragment/it_0000000.pf_fragment'))).toBe(true);
   });
+
+  it('holds a language back while the gate does not accept its memory, and starts it early when it does', async () => {
+    const site = join(tmp, 'gate');
+    const stampFile = join(tmp, 'gate-stamp.json');
+    page(site, 'it/a/index.html', article('it', 'Bando per progetti congiunti di ricerca'));
+    const never = new Promise<void>(() => {});
+    // No peak known yet (first run): held back even though memory would be accepted.
+    const opening = Promise.withResolvers<void>();
+    setTimeout(opening.resolve, 300);
+    const started = performance.now();
+    const [first] = await buildSearchIndex(site, { stampFile, log: () => {}, gate: { allows: () => true, opened: opening.promise } });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(290);
+    expect(first).toMatchObject({ locale: 'it', indexed: true, early: false });
+
+    // A run that short records no peak; say the last one peaked at 100 kB a page.
+    const stamp = JSON.parse(readFileSync(stampFile, 'utf8'));
+    expect(stamp.locales.it.peakPerPage).toBeUndefined();
+    stamp.locales.it.peakPerPage = 100_000;
+    writeFileSync(stampFile, JSON.stringify(stamp));
+    // Known: a gate that accepts it lets it start before opening.
+    page(site, 'it/a/index.html', article('it', 'Bando per progetti congiunti di ricerca, prorogato'));
+    const asked: number[] = [];
+    const [early] = await buildSearchIndex(site, { stampFile, log: () => {}, gate: { allows: (bytes) => (asked.push(bytes), true), opened: never } });
+    expect(early).toMatchObject({ locale: 'it', indexed: true, early: true });
+    expect(asked).toEqual([125_000]); // One page, with the margin.
+
+    // One that refuses it: it waits for the gate.
+    page(site, 'it/a/index.html', article('it', 'Bando per progetti congiunti di ricerca, chiuso'));
+    const later = Promise.withResolvers<void>();
+    setTimeout(later.resolve, 300);
+    const [held] = await buildSearchIndex(site, { stampFile, log: () => {}, gate: { allows: () => false, opened: later.promise } });
+    expect(held).toMatchObject({ locale: 'it', indexed: true, early: false });
+  });
 });

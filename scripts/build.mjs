@@ -1,0 +1,95 @@
+#!/usr/bin/env node
+// `npm run build`: astro build, then the Pagefind search index (src/lib/search-index.ts).
+// Usage: node scripts/build.mjs [arguments for astro build]
+//
+// The index of a language may start before Astro has exited: once its last step that changes
+// pages (the stale-output sweep) has run, Astro only checks links and exits, and that is a
+// second or more (4 s at 10,000 entries cold) in which a core is free. A language starts then
+// only if Astro's memory now plus the Pagefind peak it needed at the last build (per page,
+// kept with the index's stamp) stays under EARLY_LIMIT; the others start when Astro exits.
+// If Astro fails, the indexing stops and the build fails with Astro's exit code.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSearchIndex } from '../src/lib/search-index.ts';
+
+/** Memory for Astro and the Pagefind processes together before Astro has exited (bytes). */
+const EARLY_LIMIT = 3.5 * 2 ** 30;
+const dist = 'dist';
+const cache = 'node_modules/.astro';
+const pagesFinal = join(cache, 'pages-final.json');
+
+mkdirSync(cache, { recursive: true });
+rmSync(pagesFinal, { force: true });
+const astroBin = join('node_modules', 'astro', 'bin', 'astro.mjs');
+const astro = spawn(process.execPath, [astroBin, 'build', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  env: { ...process.env, CITTC_PAGES_FINAL: pagesFinal },
+});
+const astroExit = new Promise((resolve) => {
+  astro.on('error', (error) => {
+    console.error(`astro build could not start: ${error.message}`);
+    resolve(1);
+  });
+  astro.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+});
+// Stopped with this script (Ctrl-C), as `npm run build` would stop it.
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => astro.kill(signal));
+
+/** Astro's resident memory now (Linux), or undefined. */
+function astroMemory() {
+  try {
+    const kb = /VmRSS:\s*(\d+) kB/.exec(readFileSync(`/proc/${astro.pid}/status`, 'utf8'))?.[1];
+    return kb === undefined ? undefined : Number(kb) * 1024;
+  } catch {
+    return undefined;
+  }
+}
+
+// The pages are final when the marker appears (or when Astro has exited with success).
+let exited = false;
+const ready = await new Promise((resolve) => {
+  const timer = setInterval(() => {
+    if (existsSync(pagesFinal)) {
+      clearInterval(timer);
+      resolve(true);
+    }
+  }, 50);
+  astroExit.then((code) => {
+    exited = true;
+    clearInterval(timer);
+    resolve(code === 0);
+  });
+});
+if (!ready) process.exit(await astroExit);
+
+const opened = astroExit.then((code) => {
+  if (code !== 0) throw new Error(`astro build failed (exit ${code})`);
+});
+opened.catch(() => {});
+const search = buildSearchIndex(dist, {
+  stampFile: join(cache, 'search-index.json'),
+  gate: exited
+    ? undefined
+    : {
+        allows: (bytes) => {
+          const used = astroMemory();
+          return used !== undefined && used + bytes <= EARLY_LIMIT;
+        },
+        opened,
+      },
+});
+search.catch(() => {}); // Reported below, once Astro has exited.
+const code = await astroExit;
+if (code !== 0) {
+  rmSync(pagesFinal, { force: true });
+  process.exit(code); // Pagefind processes still running stop with this one.
+}
+try {
+  await search;
+} catch (error) {
+  console.error(String(error instanceof Error ? error.message : error));
+  process.exit(1);
+} finally {
+  rmSync(pagesFinal, { force: true });
+}
