@@ -7,6 +7,7 @@ import { siteConfig } from './src/config/site.ts';
 import { headersIntegration } from './src/integrations/headers.ts';
 import { markdownOptions } from './src/schema/markdown.ts';
 import { linkCheckIntegration } from './src/integrations/link-check.ts';
+import { pagesFinalIntegration } from './src/integrations/pages-final.ts';
 import { contentStoreIntegration } from './src/integrations/content-store.ts';
 import { staleOutputIntegration } from './src/integrations/stale-output.ts';
 import { adminBundleIntegration } from './src/integrations/admin-bundle.ts';
@@ -25,7 +26,8 @@ const builtFiles = {};
 export default defineConfig({
   site: siteConfig.url,
   trailingSlash: 'always',
-  // The search index is built after astro build exits (npm run build; src/lib/search-index.ts).
+  // The search index is built by npm run build (scripts/build.mjs) from the pages this build
+  // made, while astro build ends (pages-final.ts; src/lib/search-index.ts).
   // The content store is read from disk while pages are generated, not compiled as code
   // (src/integrations/content-store.ts says why). The CMS admin's bundle is built once per
   // version of its sources (admin-bundle.ts). The .ics files of events and calls are written
@@ -35,6 +37,8 @@ export default defineConfig({
   // did not produce is removed after it (stale-output.ts), before the link check.
   integrations: [
     mdx(),
+    // First of the build:done hooks: scripts/build.mjs starts the search index from here.
+    pagesFinalIntegration(),
     contentStoreIntegration(),
     imageCacheGuardIntegration(),
     earlyImagesIntegration(),

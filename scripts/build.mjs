@@ -2,12 +2,14 @@
 // `npm run build`: astro build, then the Pagefind search index (src/lib/search-index.ts).
 // Usage: node scripts/build.mjs [arguments for astro build]
 //
-// The index of a language may start before Astro has exited: once its last step that changes
-// pages (the stale-output sweep) has run, Astro only checks links and exits, and that is a
-// second or more (4 s at 10,000 entries cold) in which a core is free. A language starts then
-// only if Astro's memory now plus the Pagefind peak it needed at the last build (per page,
-// kept with the index's stamp) stays under EARLY_LIMIT; the others start when Astro exits.
-// If Astro fails, the indexing stops and the build fails with Astro's exit code.
+// The index may start before Astro has exited: once its pages are rendered, Astro's
+// build:done hooks write calendar files, sweep away files of earlier builds and check links,
+// 2 s at 10,000 entries (6 s cold) with a core to spare. The first of those hooks names the
+// pages this build made (src/integrations/pages-final.ts); from them the search step writes
+// its copies of changed pages, and a language's Pagefind process starts at once if Astro's
+// memory now plus the peak that language needed at the last build (per page, kept with the
+// index's stamp) stays under EARLY_LIMIT; otherwise when Astro exits. If Astro fails, the
+// build fails with its exit code (and the Pagefind processes stop with it).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,7 +48,7 @@ function astroMemory() {
   }
 }
 
-// The pages are final when the marker appears (or when Astro has exited with success).
+// The pages are rendered when the list appears (or, without it, when Astro has exited with success).
 let exited = false;
 const ready = await new Promise((resolve) => {
   const timer = setInterval(() => {
@@ -62,13 +64,18 @@ const ready = await new Promise((resolve) => {
   });
 });
 if (!ready) process.exit(await astroExit);
+const pages = existsSync(pagesFinal) ? JSON.parse(readFileSync(pagesFinal, 'utf8')).pages : undefined;
 
 const opened = astroExit.then((code) => {
   if (code !== 0) throw new Error(`astro build failed (exit ${code})`);
 });
 opened.catch(() => {});
+// Its lines are printed after Astro's own, once Astro has exited.
+const lines = [];
 const search = buildSearchIndex(dist, {
+  log: (line) => (exited ? console.log(line) : lines.push(line)),
   stampFile: join(cache, 'search-index.json'),
+  pages,
   gate: exited
     ? undefined
     : {
@@ -81,6 +88,8 @@ const search = buildSearchIndex(dist, {
 });
 search.catch(() => {}); // Reported below, once Astro has exited.
 const code = await astroExit;
+exited = true;
+for (const line of lines.splice(0)) console.log(line);
 if (code !== 0) {
   rmSync(pagesFinal, { force: true });
   process.exit(code); // Pagefind processes still running stop with this one.

@@ -1,5 +1,4 @@
 import type { AstroIntegration } from 'astro';
-import { renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { removeStaleOutput, type FileStamp } from '../lib/stale-output';
 
@@ -28,13 +27,6 @@ export function staleOutputIntegration(output: { files?: Map<string, FileStamp>;
         output.produced = undefined;
         const { removed, files } = removeStaleOutput({ dist: fileURLToPath(dir), startedAt, routeFiles, publicDir });
         output.files = files;
-        // The pages are final now: scripts/build.mjs may start indexing them (the checks after
-        // this one only read). It names the file to write.
-        const pagesFinal = process.env.CITTC_PAGES_FINAL;
-        if (pagesFinal) {
-          writeFileSync(`${pagesFinal}.partial`, JSON.stringify({ pid: process.pid }));
-          renameSync(`${pagesFinal}.partial`, pagesFinal);
-        }
         const shown = removed.slice(0, 10).join(', ') + (removed.length > 10 ? `, … (${removed.length - 10} more)` : '');
         logger.info(
           removed.length

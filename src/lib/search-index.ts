@@ -74,6 +74,12 @@ export interface SearchIndexOptions {
    * times their pages; unknown: not accepted), or once `opened` has resolved.
    */
   gate?: { allows(bytes: number): boolean; opened: Promise<void> };
+  /**
+   * The HTML pages of the site to consider (paths below it, with "/"): those the build made
+   * (src/integrations/pages-final.ts), so that files of earlier builds not yet swept away are
+   * not indexed. Default: every .html file under each language's folder.
+   */
+  pages?: string[];
 }
 
 /** Expected Pagefind peak of a language: the last run's peak per page, with a margin, times its pages. */
@@ -90,7 +96,7 @@ export async function buildSearchIndex(site: string, options: SearchIndexOptions
   }
 }
 
-async function indexSite(site: string, { log = console.log, stampFile, gate }: SearchIndexOptions, copiesDir: string): Promise<LanguageIndex[]> {
+async function indexSite(site: string, { log = console.log, stampFile, gate, pages: listed }: SearchIndexOptions, copiesDir: string): Promise<LanguageIndex[]> {
   const startedAll = performance.now();
   const version = pagefindVersion();
   // A change to the search copies (their code) is a change of what is indexed, as a new format is.
@@ -169,7 +175,12 @@ async function indexSite(site: string, { log = console.log, stampFile, gate }: S
   for (const locale of localeKeys) {
     if (failure) break;
     const started = performance.now();
-    const { pages, source } = indexablePages(site, locale, knownFiles, stamp.files, copiesDir);
+    const paths = listed
+      ? listed.filter((path) => path.startsWith(`${locale}/`) && path.endsWith('.html'))
+      : existsSync(join(site, locale))
+        ? [...htmlFiles(join(site, locale))].map((file) => relative(site, file).split(sep).join('/'))
+        : [];
+    const { pages, source } = indexablePages(site, paths.sort(), knownFiles, stamp.files, copiesDir);
     // The copies of this language's pages gone since the last run go too: Pagefind would index them.
     for (const path of Object.keys(knownFiles)) {
       if (path.startsWith(`${locale}/`) && !(path in stamp.files)) rmSync(join(copiesDir, path), { force: true });
@@ -214,23 +225,20 @@ async function indexSite(site: string, { log = console.log, stampFile, gate }: S
 }
 
 /**
- * The pages of dist/<locale>/ that Pagefind indexes (those with a data-pagefind-body element)
+ * The pages of a language (`paths`, sorted) that Pagefind indexes (those with a data-pagefind-body element)
  * and a hash of their paths and bytes. A page whose size and modification time are those of
  * the last run is not read again: a rebuild reads only the pages it wrote. Each page read is
  * given its search copy in `copies` (searchCopy), at the same path: Pagefind reads those.
  */
 function indexablePages(
   site: string,
-  locale: Locale,
+  paths: string[],
   known: Record<string, FileStamp>,
   seen: Record<string, FileStamp>,
   copies: string,
 ): { pages: number; source: string } {
-  const folder = join(site, locale);
   const hash = createHash('sha256');
   let pages = 0;
-  if (!existsSync(folder)) return { pages, source: hash.digest('hex') };
-  const paths = [...htmlFiles(folder)].map((file) => relative(site, file).split(sep).join('/')).sort();
   for (const path of paths) {
     const { size, mtimeMs } = statSync(join(site, path));
     let entry = known[path];

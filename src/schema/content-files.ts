@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { extname, join, relative, sep } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, extname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import type { CollectionName } from './collections';
@@ -21,6 +21,19 @@ export interface ContentFilesOptions {
 
 type Context = Pick<LoaderContext, 'config' | 'store' | 'logger' | 'watcher'>;
 
+/**
+ * What the last sync learnt of each file: [size, mtimeMs, digest] by path, when that sync
+ * started, and the digest of a fixed text then (another digest function, or salt, voids it).
+ */
+interface FileFacts {
+  probe: string;
+  at: number;
+  files: Record<string, [number, number, string]>;
+}
+
+/** A file modified this close to the last sync's start may have changed again within the same time stamp: it is read. */
+const RACY_MS = 2_000;
+
 /** Files handled at once: enough to keep reading while bodies render on their worker. */
 const LANES = 16;
 
@@ -39,7 +52,10 @@ const LANES = 16;
  * took ~2.5 s of the main thread in a cold sync and ~2 s in a rebuild, where this reads them
  * synchronously in ~0.4 s. It also parsed every file's front matter before comparing digests.
  * Unlike it, two files with the same id (visita.md beside visita.mdx) stop the build instead
- * of one silently replacing the other.
+ * of one silently replacing the other. And a file whose size and modification time are those
+ * it had at the last sync (kept in the cache folder, content-files-<collection>.json, with its
+ * digest) is not even read when the store holds its entry, rendered, with that digest: a
+ * rebuild at 10,000 entries then reads one file instead of 30,000.
  */
 export async function syncContentFiles(collection: CollectionName, context: Context, options: ContentFilesOptions): Promise<void> {
   const { config, store, logger, watcher } = context;
@@ -50,6 +66,11 @@ export async function syncContentFiles(collection: CollectionName, context: Cont
   const untouched = new Set(store.keys());
   const pathOfId = new Map<string, string>();
   const sync = fileSync(collection, context, options, root, base);
+  const factsFile = join(fileURLToPath(config.cacheDir), `content-files-${collection}.json`);
+  const probe = String(options.generateDigest('\0cittc content-files probe'));
+  const last = readFacts(factsFile);
+  const facts: FileFacts = { probe, at: Date.now(), files: {} };
+  const known = last?.probe === probe ? last : undefined;
 
   let next = 0;
   const lane = async () => {
@@ -62,10 +83,12 @@ export async function syncContentFiles(collection: CollectionName, context: Cont
       }
       pathOfId.set(id, entry);
       untouched.delete(id);
-      await sync(entry, id);
+      await sync(entry, id, known, facts.files);
     }
   };
   await Promise.all(Array.from({ length: Math.min(LANES, files.length) }, lane));
+  mkdirSync(dirname(factsFile), { recursive: true });
+  writeFileSync(factsFile, JSON.stringify(facts));
   for (const id of untouched) store.delete(id);
 
   if (!watcher) return;
@@ -98,6 +121,15 @@ export async function syncContentFiles(collection: CollectionName, context: Cont
   });
 }
 
+function readFacts(file: string): FileFacts | undefined {
+  try {
+    const facts = JSON.parse(readFileSync(file, 'utf8')) as FileFacts;
+    return typeof facts.probe === 'string' && typeof facts.at === 'number' && facts.files && typeof facts.files === 'object' ? facts : undefined;
+  } catch {
+    return undefined; // None yet, or unreadable: every file is read.
+  }
+}
+
 /** The Markdown and MDX files below a folder (paths with "/"), none in or named like a dotfile. */
 function contentFiles(base: string): string[] {
   return (readdirSync(base, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
@@ -114,22 +146,36 @@ function fileSync(collection: CollectionName, context: Context, options: Content
   const store = context.store as Context['store'] & { addAssetImports(assets: string[], filePath: string): void; addModuleImport(filePath: string): void };
   const { entryTypes, generateDigest, parseData } = options;
   const renderers = new Map<EntryType, ReturnType<NonNullable<EntryType['getRenderFunction']>>>();
-  return async (entry: string, id: string): Promise<void> => {
+  const unchanged = (stored: ReturnType<typeof store.get>, relativePath: string) => {
+    if (stored!.assetImports?.length) store.addAssetImports(stored!.assetImports, relativePath);
+    if (stored!.deferredRender) store.addModuleImport(relativePath);
+  };
+  return async (entry: string, id: string, known?: FileFacts, seen?: FileFacts['files']): Promise<void> => {
     const filePath = join(base, entry);
     const relativePath = relative(root, filePath).split(sep).join('/');
     let contents: string;
+    let size: number;
+    let mtimeMs: number;
     try {
+      ({ size, mtimeMs } = statSync(filePath));
+      const fact = known?.files[relativePath];
+      if (fact && fact[0] === size && fact[1] === mtimeMs && mtimeMs < known!.at - RACY_MS) {
+        const stored = store.get(id);
+        if (stored && stored.filePath === relativePath && stored.digest === fact[2] && stored.rendered !== undefined) {
+          if (seen) seen[relativePath] = fact;
+          return unchanged(stored, relativePath);
+        }
+      }
       contents = readFileSync(filePath, 'utf8');
     } catch (error) {
       logger.error(`Error reading content/${collection}/${entry}: ${(error as Error).message}`);
       return;
     }
     const digest = generateDigest(contents);
+    if (seen) seen[relativePath] = [size, mtimeMs, digest];
     const stored = store.get(id);
     if (stored && stored.filePath === relativePath && stored.digest === digest) {
-      if (stored.assetImports?.length) store.addAssetImports(stored.assetImports, relativePath);
-      if (stored.deferredRender) store.addModuleImport(relativePath);
-      return;
+      return unchanged(stored, relativePath);
     }
     const type = entryTypes.get(extname(entry));
     if (!type?.getEntryInfo) {

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -45,7 +45,7 @@ function site(name: string) {
     ['.mdx', { getEntryInfo: parsed, getRenderFunction: async () => async ({ body }) => ({ html: `<p>${body}</p>` }) }],
   ]);
   const context = {
-    config: { root: pathToFileURL(`${root}/`) },
+    config: { root: pathToFileURL(`${root}/`), cacheDir: pathToFileURL(`${root}/node_modules/.astro/`) },
     store,
     logger: { warn: vi.fn(), error: vi.fn(), info: vi.fn() },
     watcher: undefined,
@@ -56,7 +56,12 @@ function site(name: string) {
       generateDigest: ((text: string) => `digest of ${text}`) as never,
       parseData: (async ({ data }: { data: Record<string, unknown> }) => data) as never,
     });
-  return { write, entries, parsed, sync, root };
+  /** Sets a file's modification time to a fixed day, long before the last sync. */
+  const age = (path: string) => {
+    const then = new Date('2026-01-05T09:00:00Z');
+    utimesSync(join(root, path), then, then);
+  };
+  return { write, entries, parsed, sync, root, age };
 }
 
 describe('content files: synced into the store', () => {
@@ -99,6 +104,34 @@ describe('content files: synced into the store', () => {
     rmSync(join(root, 'content/news/it/forum.mdx'));
     await sync();
     expect([...entries.keys()]).toEqual(['it/visita']);
+  });
+
+  it('does not even read a file whose size and time are those of the last sync, unless they are that recent', async () => {
+    const { write, entries, parsed, sync, age } = site('facts');
+    const path = 'content/news/it/visita.mdx';
+    write(path, 'title: Visita\n\nTesto.');
+    age(path);
+    await sync();
+    parsed.mockClear();
+    // Same size, same time: the text is taken as unchanged, and not read.
+    write(path, 'title: Visoto\n\nTesto.');
+    age(path);
+    await sync();
+    expect(parsed).not.toHaveBeenCalled();
+    expect(entries.get('it/visita')?.data.title).toBe('Visita');
+    // Another size: read, parsed, stored.
+    write(path, 'title: Visita a Bergamo\n\nTesto.');
+    age(path);
+    await sync();
+    expect(entries.get('it/visita')?.data.title).toBe('Visita a Bergamo');
+    // Modified just now (it could change again within the same time stamp): read each time.
+    write(path, 'title: Visita a Pechino\n\nTesto.');
+    await sync();
+    parsed.mockClear();
+    write(path, 'title: Visita a Pechinx\n\nTesto.');
+    await sync();
+    expect(parsed).toHaveBeenCalledTimes(1);
+    expect(entries.get('it/visita')?.data.title).toBe('Visita a Pechinx');
   });
 
   it('refuses two files of one entry (visita.md beside visita.mdx), naming both', async () => {
