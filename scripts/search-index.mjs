@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm run build`, second step: the Pagefind search index of the built site (src/lib/search-index.ts).
+// The Pagefind search index of an existing build (src/lib/search-index.ts); `npm run build`
+// (scripts/build.mjs) makes it as part of the build.
 // Usage: node scripts/search-index.mjs [dist]
 // The hashes that let a language's index be kept when none of its pages changed are kept with
 // Astro's caches (node_modules/.astro/search-index.json): CI that keeps those keeps these.

@@ -1,6 +1,6 @@
 /**
  * Runs the site's build in a site folder with the project's Node 24, as `npm run build` does
- * (`astro build`, then the Pagefind index: scripts/search-index.mjs), and measures it: wall time,
+ * (scripts/build.mjs: `astro build` and the Pagefind index), and measures it: wall time,
  * CPU time and the kernel's maximum RSS (/usr/bin/time), the RSS of the whole process tree
  * polled from /proc (./proc-memory.mjs), the phases of the build (from the moment each of
  * Astro's phase headers is printed), Astro's own phase timings, Pagefind's indexing line, and

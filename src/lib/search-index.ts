@@ -26,10 +26,11 @@ import { SEARCH_ROOT, searchBundlePath } from './search-bundle.ts';
  * an edit re-indexes a third of the site, and a build that changed no indexed page none of it.
  * A visitor searches in the language of the page anyway, so nothing is lost by the split.
  *
- * It runs after `astro build` has exited (scripts/search-index.mjs, part of `npm run build`),
- * not in an astro:build:done hook: at 30,000 pages Pagefind needs up to ~3.2 GiB (two languages
- * at once) and the Astro process still holds ~2 GiB at that point, so together they would pass
- * the 4 GiB budget.
+ * It runs in its own process beside `astro build` (scripts/build.mjs, `npm run build`), not in
+ * an astro:build:done hook: at 30,000 pages Pagefind needs up to ~3.1 GiB (two languages at
+ * once) and the Astro process still holds ~2 GiB then, together past the 4 GiB budget. A
+ * language starts before Astro has exited only when the memory it needed last time fits
+ * (SearchIndexOptions.gate).
  */
 
 /** Bumped when what is indexed, or how, changes: every language is indexed again. */
