@@ -24,6 +24,7 @@ const pagesFinal = join(cache, 'pages-final.json');
 mkdirSync(cache, { recursive: true });
 rmSync(pagesFinal, { force: true });
 const astroBin = join('node_modules', 'astro', 'bin', 'astro.mjs');
+let astroDone = false;
 const astro = spawn(process.execPath, [astroBin, 'build', ...process.argv.slice(2)], {
   stdio: 'inherit',
   env: { ...process.env, CITTC_PAGES_FINAL: pagesFinal },
@@ -33,10 +34,19 @@ const astroExit = new Promise((resolve) => {
     console.error(`astro build could not start: ${error.message}`);
     resolve(1);
   });
-  astro.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  astro.on('exit', (code, signal) => {
+    astroDone = true;
+    resolve(code ?? (signal ? 1 : 0));
+  });
 });
-// Stopped with this script (Ctrl-C), as `npm run build` would stop it.
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => astro.kill(signal));
+// Stopped with this script (Ctrl-C, a CI timeout): Astro if it still runs, then this script,
+// whose exit stops the Pagefind processes.
+for (const [signal, number] of [['SIGINT', 2], ['SIGTERM', 15]]) {
+  process.on(signal, () => {
+    if (!astroDone) astro.kill(signal);
+    process.exit(128 + number);
+  });
+}
 
 /** Astro's resident memory now (Linux), or undefined. */
 function astroMemory() {

@@ -110,11 +110,11 @@ async function indexSite(site: string, { log = console.log, stampFile, gate, pag
   const copiesKnown = previous?.format === FORMAT && generation !== '' && previous.copies === generation;
   const stamp: Stamp = { format: FORMAT, pagefind: version, copies: copiesKnown ? generation : randomUUID(), locales: {}, files: {} };
   const knownFiles = copiesKnown ? previous.files : {};
-  if (!copiesKnown) {
-    rmSync(copiesDir, { recursive: true, force: true });
-    mkdirSync(copiesDir, { recursive: true });
-    writeFileSync(generationFile, stamp.copies!);
-  }
+  if (!copiesKnown) rmSync(copiesDir, { recursive: true, force: true });
+  mkdirSync(copiesDir, { recursive: true });
+  // Until this run has written its stamp, the copies are not known to any: a run that stops
+  // half-way (a copy written for a page no stamp lists) has the next one start from nothing.
+  rmSync(generationFile, { force: true });
   const out = join(site, SEARCH_ROOT);
   const bundleOf = (locale: Locale) => join(site, searchBundlePath(locale));
   const results: LanguageIndex[] = [];
@@ -173,8 +173,7 @@ async function indexSite(site: string, { log = console.log, stampFile, gate, pag
   }
 
   let compareMs = 0;
-  for (const locale of localeKeys) {
-    if (failure) break;
+  const compare = (locale: Locale) => {
     const started = performance.now();
     const paths = listed
       ? listed.filter((path) => path.startsWith(`${locale}/`) && path.endsWith('.html'))
@@ -197,6 +196,14 @@ async function indexSite(site: string, { log = console.log, stampFile, gate, pag
       queue.push({ locale, pages, source, reuse: intact });
       startNext();
     }
+  };
+  for (const locale of localeKeys) {
+    if (failure) break;
+    try {
+      compare(locale);
+    } catch (error) {
+      failure ??= { error }; // Languages already started are waited for below.
+    }
   }
   // Languages held back by the gate start when it opens; wait for all to finish.
   while (!failure && (running.size > 0 || queue.length > 0)) {
@@ -211,6 +218,7 @@ async function indexSite(site: string, { log = console.log, stampFile, gate, pag
     mkdirSync(dirname(stampFile), { recursive: true });
     writeFileSync(stampFile, JSON.stringify(stamp));
   }
+  writeFileSync(generationFile, stamp.copies!);
   results.sort((a, b) => localeKeys.indexOf(a.locale) - localeKeys.indexOf(b.locale));
   const indexed = results.filter((r) => r.indexed);
   const kept = results.filter((r) => !r.indexed);

@@ -73,8 +73,17 @@ export async function syncContentFiles(collection: CollectionName, context: Cont
   const known = last?.probe === probe ? last : undefined;
 
   let next = 0;
+  let failed = false;
   const lane = async () => {
-    while (next < files.length) {
+    try {
+      await lanesWork();
+    } catch (error) {
+      failed = true; // The other lanes stop too: the load fails.
+      throw error;
+    }
+  };
+  const lanesWork = async () => {
+    while (!failed && next < files.length) {
       const entry = files[next++]!;
       const id = entryId(parseEntryPath(collection, entry));
       const earlier = pathOfId.get(id);

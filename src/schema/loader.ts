@@ -167,7 +167,7 @@ function mdxRenderedAtSync(context: ContextWithEntryTypes, renderMarkdown: Rende
         const offset = known ?? lineOffset(await readFile(filePath, 'utf8'), body);
         const locale = basename(dirname(filePath)) as Locale;
         const markdown = mdxBodyToMarkdown(body ?? '', { file: filePath, locale, lineOffset: offset });
-        // A leading newline: a body that starts with "---" (a rule) is not front matter.
+        // Rendered as it is, never read as front matter (markdown-thread.ts): a body may start with a "---" rule.
         return await renderMarkdown(`\n${markdown}`, pathToFileURL(filePath));
       } catch (error) {
         errors.push((error as Error).message);

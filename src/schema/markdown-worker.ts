@@ -17,7 +17,7 @@ interface Request {
 const renderer = await satteri(markdownOptions).createRenderer(workerData);
 
 parentPort!.on('message', ({ id, markdown, fileURL }: Request) => {
-  // As Astro's own renderMarkdown: the bodies sent here have no front matter.
+  // As markdown-thread.ts renders in the loader's thread: a body is never read as front matter.
   renderer.render(markdown, { frontmatter: {}, fileURL: new URL(fileURL) }).then(
     ({ code, metadata }) => parentPort!.postMessage({ id, html: code, metadata }),
     (error: unknown) => parentPort!.postMessage({ id, error: error instanceof Error ? error.message : String(error) }),

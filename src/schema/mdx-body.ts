@@ -18,8 +18,8 @@ import { isSafeUrl } from './values';
  * and drops {/* comments *\/}; everything else of the body stays byte for byte.
  */
 
-/** Bump when the output of this module changes: entries cached in the content store are rendered again. */
-export const MDX_BODY_VERSION = '1';
+/** Bump when the output of this module, or how bodies are rendered (2: never as front matter), changes: entries cached in the content store are rendered again. */
+export const MDX_BODY_VERSION = '2';
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

@@ -155,4 +155,22 @@ describe('buildSearchIndex', () => {
     const [held] = await buildSearchIndex(site, { stampFile, log: () => {}, gate: { allows: () => false, opened: later.promise } });
     expect(held).toMatchObject({ locale: 'it', indexed: true, early: false });
   });
+
+  it('never indexes the copy of a page that a failed run wrote and that is gone since', async () => {
+    const site = join(tmp, 'failed-run');
+    const stampFile = join(tmp, 'failed-run-stamp.json');
+    page(site, 'it/a/index.html', article('it', 'Missione a Shenzhen'));
+    await buildSearchIndex(site, { stampFile, log: () => {} });
+    // A new page; the run fails after the Italian pages were compared (a Chinese page listed but not there).
+    page(site, 'it/q/index.html', article('it', 'Pagina effimera: quokkite'));
+    await expect(
+      buildSearchIndex(site, { stampFile, log: () => {}, pages: ['it/a/index.html', 'it/q/index.html', 'zh/missing/index.html'] }),
+    ).rejects.toThrow(/missing/);
+    // The page goes before the next build.
+    rmSync(join(site, 'it/q'), { recursive: true });
+    await buildSearchIndex(site, { stampFile, log: () => {} });
+    const text = [...fragments(site, 'it').values()].join('\n');
+    expect(text).toContain('Missione a Shenzhen');
+    expect(text).not.toContain('quokkite');
+  });
 });

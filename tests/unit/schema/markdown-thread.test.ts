@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { satteri } from '@astrojs/markdown-satteri';
 import { afterAll, describe, expect, it } from 'vitest';
 import { markdownOptions } from '../../../src/schema/markdown';
-import { MarkdownThread, type RenderedMarkdown } from '../../../src/schema/markdown-thread';
+import { MarkdownThread, renderedMarkdown } from '../../../src/schema/markdown-thread';
 
 const tmp = mkdtempSync(join(tmpdir(), 'cittc-markdown-thread-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -19,20 +19,21 @@ const rendererOptions = {
   smartypants: true,
 };
 
-/** A loader context as Astro gives one: its config, and renderMarkdown in the loader's thread. */
+/** A loader context as Astro gives one: its config, and its renderMarkdown (counted). */
 function loaderContext(processor = satteri(markdownOptions)) {
   const { image, ...markdown } = rendererOptions;
   const renderer = satteri(markdownOptions).createRenderer(rendererOptions as never);
-  let local = 0;
+  let astro = 0;
   return {
-    get local() {
-      return local;
+    get astroRenders() {
+      return astro;
     },
     config: { image, markdown: { ...markdown, processor } } as never,
+    // As Astro's: front matter is looked for first (here, none of the bodies below has any).
     async renderMarkdown(content: string, options?: { fileURL?: URL }) {
-      local++;
+      astro++;
       const { code, metadata } = await (await renderer).render(content, { frontmatter: {}, fileURL: options?.fileURL });
-      return { html: code, metadata: { ...metadata, imagePaths: [...(metadata.localImagePaths ?? []), ...(metadata.remoteImagePaths ?? [])] } };
+      return renderedMarkdown(code, metadata as Record<string, unknown>);
     },
   };
 }
@@ -48,52 +49,76 @@ const bodies = [
   '\n![Laboratorio](../../media/lab.jpg)\n\nTesto dopo l\'immagine e un [collegamento](https://example.org).',
 ];
 
-async function renderAll(thread: MarkdownThread, context: ReturnType<typeof loaderContext>) {
+async function renderAll(thread: MarkdownThread, context: ReturnType<typeof loaderContext>, texts = bodies) {
   const { render, release } = thread.use(context);
   try {
-    return await Promise.all(bodies.map((body) => render(body, entry)));
+    return await Promise.all(texts.map((body) => render(body, entry)));
   } finally {
     release();
   }
 }
 
 describe('MarkdownThread', () => {
-  it('renders bodies on a worker exactly as the loader thread does, headings and images included', async () => {
-    const here = loaderContext();
-    const expected = await Promise.all(bodies.map((body) => here.renderMarkdown(body, { fileURL: entry })));
+  it('renders bodies on a worker exactly as in the loader thread and as Astro does, headings and images included', async () => {
     const context = loaderContext();
-    const rendered: RenderedMarkdown[] = await renderAll(new MarkdownThread(undefined, 0), context);
-    expect(context.local).toBe(0);
-    expect(rendered).toEqual(expected);
-    expect(rendered[0]!.html).toContain('<h2 id="brevetti-e-licenze">Brevetti e licenze</h2>');
-    expect(rendered[3]!.metadata.imagePaths).toEqual(['../../media/lab.jpg']);
+    const astro = await Promise.all(bodies.map((body) => context.renderMarkdown(body, { fileURL: entry })));
+    const here = await renderAll(new MarkdownThread(undefined, Infinity), loaderContext());
+    const worker = new MarkdownThread(undefined, 0);
+    const there = await renderAll(worker, loaderContext());
+    expect(worker.workerRenders).toBe(bodies.length);
+    expect(here).toEqual(astro);
+    expect(there).toEqual(astro);
+    expect(there[0]!.html).toContain('<h2 id="brevetti-e-licenze">Brevetti e licenze</h2>');
+    expect(there[3]!.metadata.imagePaths).toEqual(['../../media/lab.jpg']);
+  });
+
+  it('never reads a body that starts with a "---" rule as front matter, in the thread or on the worker', async () => {
+    const body = '\n---\n\nParagrafo introduttivo: vedi sotto.\n\n---\n\nSeconda parte.';
+    for (const before of [Infinity, 0]) {
+      const [rendered] = await renderAll(new MarkdownThread(undefined, before), loaderContext(), [body]);
+      expect(rendered!.html).toContain('<p>Paragrafo introduttivo: vedi sotto.</p>');
+      expect(rendered!.html.match(/<hr/g)).toHaveLength(2);
+    }
   });
 
   it('renders the first bodies of a sync in the loader thread, and only then starts the worker', async () => {
-    const context = loaderContext();
-    await renderAll(new MarkdownThread(undefined, 3), context);
-    expect(context.local).toBe(3);
+    const thread = new MarkdownThread(undefined, 3);
+    await renderAll(thread, loaderContext());
+    expect(thread.workerRenders).toBe(bodies.length - 3);
   });
 
-  it('stops the build on a body the policy refuses, with the same message as in the loader thread', async () => {
+  it('stops the build on a body the policy refuses, with the same message on the worker as in the thread', async () => {
     const body = '\n<script>alert(1)</script>\n';
-    const local = await loaderContext().renderMarkdown(body, { fileURL: entry }).then(() => 'rendered', (error: Error) => error.message);
-    expect(local).not.toBe('rendered');
-    const { render, release } = new MarkdownThread(undefined, 0).use(loaderContext());
-    await expect(render(body, entry)).rejects.toThrow(local);
-    release();
+    const here = await renderAll(new MarkdownThread(undefined, Infinity), loaderContext(), [body]).then(
+      () => 'rendered',
+      (error: Error) => error.message,
+    );
+    expect(here).toMatch(/script/i);
+    await expect(renderAll(new MarkdownThread(undefined, 0), loaderContext(), [body])).rejects.toThrow(here);
   });
 
-  it('renders in the loader thread when the processor differs from markdown.ts, or the worker fails', async () => {
+  it('uses Astro\'s renderer when the processor differs from markdown.ts, and the thread when the worker fails', async () => {
     const other = loaderContext(satteri({ mdastPlugins: markdownOptions.mdastPlugins }));
-    await renderAll(new MarkdownThread(undefined, 0), other);
-    expect(other.local).toBe(bodies.length);
+    const thread = new MarkdownThread(undefined, 0);
+    await renderAll(thread, other);
+    expect(other.astroRenders).toBe(bodies.length);
+    expect(thread.workerRenders).toBe(0);
 
     const broken = join(tmp, 'broken-worker.mjs');
     writeFileSync(broken, 'throw new Error("worker cannot start");\n');
-    const context = loaderContext();
-    const rendered = await renderAll(new MarkdownThread(broken, 0), context);
-    expect(context.local).toBe(bodies.length);
+    const failing = new MarkdownThread(broken, 0);
+    const rendered = await renderAll(failing, loaderContext());
+    expect(failing.workerRenders).toBe(0);
     expect(rendered[0]!.html).toContain('Brevetti e licenze');
+  });
+
+  it('renders in the thread what is asked once the sync is over (astro dev), with no worker left', async () => {
+    const thread = new MarkdownThread(undefined, 0);
+    const { render, release } = thread.use(loaderContext());
+    await render(bodies[0]!, entry);
+    release();
+    const after = await render(bodies[1]!, entry);
+    expect(after.html).toContain('<li>Bergamo</li>');
+    expect(thread.workerRenders).toBe(1);
   });
 });
