@@ -13,7 +13,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSearchIndex } from '../src/lib/search-index.ts';
 
 /** Memory for Astro and the Pagefind processes together before Astro has exited (bytes). */
 const EARLY_LIMIT = 3.5 * 2 ** 30;
@@ -29,6 +28,9 @@ const astro = spawn(process.execPath, [astroBin, 'build', ...process.argv.slice(
   stdio: 'inherit',
   env: { ...process.env, CITTC_PAGES_FINAL: pagesFinal },
 });
+// Loaded while Astro starts (~0.1 s of imports it need not wait for).
+const searchModule = import('../src/lib/search-index.ts');
+searchModule.catch(() => {}); // A failure is thrown where it is awaited.
 const astroExit = new Promise((resolve) => {
   astro.on('error', (error) => {
     console.error(`astro build could not start: ${error.message}`);
@@ -76,6 +78,7 @@ const ready = await new Promise((resolve) => {
 if (!ready) process.exit(await astroExit);
 const pages = existsSync(pagesFinal) ? JSON.parse(readFileSync(pagesFinal, 'utf8')).pages : undefined;
 
+const { buildSearchIndex } = await searchModule;
 const opened = astroExit.then((code) => {
   if (code !== 0) throw new Error(`astro build failed (exit ${code})`);
 });
