@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { siteConfig } from '../config/site';
-import type { Locale } from '../i18n/locales';
+import { localeKeys, type Locale } from '../i18n/locales';
 import type { CollectionName } from '../schema/collections';
 import { callView } from './calls';
 import { courseOpen, isExpired } from './catalogues';
@@ -112,4 +112,9 @@ export async function listCacheKey(list: unknown[], locale: Locale, items: Local
 export async function calendarCacheKeys(collection: 'calls' | 'events'): Promise<(item: LocalizedEntry) => string> {
   const pageKey = await entryCacheKeys(collection);
   return (item) => hash([pageKey(item), revisedAt(item.entry).getTime()]);
+}
+
+/** getStaticPaths of a page in each locale that shows nothing but its own text and what every page shows. */
+export async function localeStaticPathsWithKey(page: string) {
+  return Promise.all(localeKeys.map(async (lang) => ({ params: { lang }, cacheKey: await listCacheKey([page], lang, []) })));
 }

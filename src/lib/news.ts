@@ -10,6 +10,17 @@ export async function newsList(locale: Locale) {
 
 export const newsPageHref = (locale: Locale) => (n: number) => (n === 1 ? `/${locale}/news/` : `/${locale}/news/page/${n}/`);
 
+/** getStaticPaths of /<locale>/news/ (page 1, with the tags): keyed by its cards, tag counts and page count. */
+export async function newsIndexPaths() {
+  return Promise.all(
+    localeKeys.map(async (lang) => {
+      const all = await newsList(lang);
+      const pages = paginate(all);
+      return { params: { lang }, cacheKey: await listCacheKey(['news/index', pages.length, tagCounts(all)], lang, pages[0] ?? []) };
+    }),
+  );
+}
+
 /** getStaticPaths of /<locale>/news/page/<n>/ (pages 2 and up; page 1 is /<locale>/news/). */
 export async function newsPagePaths() {
   const paths = [];

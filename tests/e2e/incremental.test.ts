@@ -62,13 +62,17 @@ describe('incremental rebuilds', () => {
     const again = rendered(result.output);
     expect(again).toContain('/en/news/naples-forum-2026-report/index.html');
     expect(page('en/news/naples-forum-2026-report/index.html')).toContain('EDITED PARAGRAPH.');
-    // Other entries come from the cache, unchanged; lists are always rendered.
+    // Other entries come from the cache, unchanged; lists whose cards move with time are always rendered.
     expect(restored(result.output)).toContain('/it/news/naples-forum-2026-report/index.html');
     expect(restored(result.output)).toContain('/en/news/beijing-delegation-visits-bergamo/index.html');
-    expect(again).toContain('/en/news/index.html');
+    expect(again).toContain('/en/events/index.html');
     expect(restored(result.output).size).toBeGreaterThan(20);
-    // Lists of news, feeds and the sitemap show no body: those listing the edited entry are reused too.
+    // Lists of news, feeds and the sitemap show no body: those listing the edited entry are reused too,
+    // as are pages that show nothing of the content (search, 404).
+    expect(restored(result.output)).toContain('/en/news/index.html');
     expect(restored(result.output)).toContain('/en/news/tags/energy/index.html');
+    expect(restored(result.output)).toContain('/en/search/index.html');
+    expect(restored(result.output)).toContain('/en/404/index.html');
     expect(reusedFiles(result.output)).toContain('/en/news/rss.xml');
     expect(reusedFiles(result.output)).toContain('/sitemap.xml');
     // The admin bundle is reused, and the admin page loads it.
@@ -92,6 +96,8 @@ describe('incremental rebuilds', () => {
     expect(result.ok, result.output.slice(-2000)).toBe(true);
     expect(rendered(result.output)).toContain('/en/news/tags/energy/index.html');
     expect(page('en/news/tags/energy/index.html')).toContain('Naples forum: the full report');
+    expect(rendered(result.output)).toContain('/en/news/index.html');
+    expect(page('en/news/index.html')).toContain('Naples forum: the full report');
     expect(restored(result.output)).toContain('/en/news/tags/startups/index.html');
     // The English news feed lists it; the Italian one does not.
     expect(renderedFiles(result.output)).toContain('/en/news/rss.xml');
