@@ -13,6 +13,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { processMemory } from '../src/lib/node-process.ts';
 
 /** Memory for Astro and the Pagefind processes together before Astro has exited (bytes). */
 const EARLY_LIMIT = 3.5 * 2 ** 30;
@@ -23,7 +24,6 @@ const pagesFinal = join(cache, 'pages-final.json');
 mkdirSync(cache, { recursive: true });
 rmSync(pagesFinal, { force: true });
 const astroBin = join('node_modules', 'astro', 'bin', 'astro.mjs');
-let astroDone = false;
 const astro = spawn(process.execPath, [astroBin, 'build', ...process.argv.slice(2)], {
   stdio: 'inherit',
   env: { ...process.env, CITTC_PAGES_FINAL: pagesFinal },
@@ -36,28 +36,15 @@ const astroExit = new Promise((resolve) => {
     console.error(`astro build could not start: ${error.message}`);
     resolve(1);
   });
-  astro.on('exit', (code, signal) => {
-    astroDone = true;
-    resolve(code ?? (signal ? 1 : 0));
-  });
+  astro.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
 });
-// Stopped with this script (Ctrl-C, a CI timeout): Astro if it still runs, then this script,
-// whose exit stops the Pagefind processes.
+// Stopped with this script (Ctrl-C, a CI timeout): Astro if it still runs (kill() does nothing
+// once it has exited), then this script, whose exit stops the Pagefind processes.
 for (const [signal, number] of [['SIGINT', 2], ['SIGTERM', 15]]) {
   process.on(signal, () => {
-    if (!astroDone) astro.kill(signal);
+    astro.kill(signal);
     process.exit(128 + number);
   });
-}
-
-/** Astro's resident memory now (Linux), or undefined. */
-function astroMemory() {
-  try {
-    const kb = /VmRSS:\s*(\d+) kB/.exec(readFileSync(`/proc/${astro.pid}/status`, 'utf8'))?.[1];
-    return kb === undefined ? undefined : Number(kb) * 1024;
-  } catch {
-    return undefined;
-  }
 }
 
 // The pages are rendered when the list appears (or, without it, when Astro has exited with success).
@@ -93,7 +80,7 @@ const search = buildSearchIndex(dist, {
     ? undefined
     : {
         allows: (bytes) => {
-          const used = astroMemory();
+          const used = astro.pid === undefined ? undefined : processMemory(astro.pid, 'VmRSS');
           return used !== undefined && used + bytes <= EARLY_LIMIT;
         },
         opened,

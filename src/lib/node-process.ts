@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
 
 export interface NodeProcessOptions {
@@ -50,4 +51,17 @@ export function runProcess(
       else reject(new Error(`${failure} (exit ${code}): ${output.trim()}`));
     });
   });
+}
+
+/**
+ * A memory figure of a running process, in bytes, from /proc/<pid>/status (Linux): `VmRSS`, its
+ * resident set now, or `VmHWM`, the most it has held. Undefined elsewhere or once it has exited.
+ */
+export function processMemory(pid: number, field: 'VmRSS' | 'VmHWM'): number | undefined {
+  try {
+    const kb = new RegExp(`${field}:\\s*(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb === undefined ? undefined : Number(kb) * 1024;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
@@ -9,7 +8,7 @@ import { decode as decodeCbor } from 'cborg';
 import * as pagefind from 'pagefind';
 import { localeKeys, type Locale } from '../i18n/locales.ts';
 import { htmlFiles } from './link-check.ts';
-import { runNode, runProcess } from './node-process.ts';
+import { processMemory, runNode, runProcess } from './node-process.ts';
 import { SEARCH_ROOT, searchBundlePath } from './search-bundle.ts';
 
 /**
@@ -364,8 +363,8 @@ async function runPagefind(site: string, locale: Locale, bundle: string): Promis
     ? await runProcess(binary, args, failure, {
         onStart: (pid) => {
           const timer = setInterval(() => {
-            const kb = /VmHWM:\s*(\d+) kB/.exec(readIfExists(`/proc/${pid}/status`))?.[1];
-            if (kb !== undefined) (peak = Math.max(peak ?? 0, Number(kb) * 1024)), polls++;
+            const bytes = processMemory(pid, 'VmHWM');
+            if (bytes !== undefined) (peak = Math.max(peak ?? 0, bytes)), polls++;
           }, 100);
           return () => clearInterval(timer);
         },
@@ -374,14 +373,6 @@ async function runPagefind(site: string, locale: Locale, bundle: string): Promis
   if (!existsSync(join(bundle, 'pagefind-entry.json'))) throw new Error(`Pagefind wrote no index for ${locale}: ${output.trim()}`);
   // A run too short to be watched for half a second says nothing of its peak.
   return polls >= 5 ? peak : undefined;
-}
-
-function readIfExists(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
 }
 
 /** The path of Pagefind's extended binary, as its npm wrapper finds it; undefined if not found. */
