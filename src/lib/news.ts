@@ -10,13 +10,14 @@ export async function newsList(locale: Locale) {
 
 export const newsPageHref = (locale: Locale) => (n: number) => (n === 1 ? `/${locale}/news/` : `/${locale}/news/page/${n}/`);
 
-/** getStaticPaths of /<locale>/news/ (page 1, with the tags): keyed by its cards, tag counts and page count. */
+/** getStaticPaths of /<locale>/news/ (page 1, with the tags): its cards, tag counts and page count, and a key made of them. */
 export async function newsIndexPaths() {
   return Promise.all(
     localeKeys.map(async (lang) => {
       const all = await newsList(lang);
       const pages = paginate(all);
-      return { params: { lang }, cacheKey: await listCacheKey(['news/index', pages.length, tagCounts(all)], lang, pages[0] ?? []) };
+      const props = { items: pages[0] ?? [], pages: pages.length, tags: tagCounts(all) };
+      return { params: { lang }, props, cacheKey: await listCacheKey(['news/index', props.pages, props.tags], lang, props.items) };
     }),
   );
 }
