@@ -76,23 +76,20 @@ export async function syncContentFiles(collection: CollectionName, context: Cont
   let failed = false;
   const lane = async () => {
     try {
-      await lanesWork();
+      while (!failed && next < files.length) {
+        const entry = files[next++]!;
+        const id = entryId(parseEntryPath(collection, entry));
+        const earlier = pathOfId.get(id);
+        if (earlier !== undefined) {
+          throw new ContentError(`content/${collection}/${entry}: the same entry as content/${collection}/${earlier} (${id}): keep one of the two files`);
+        }
+        pathOfId.set(id, entry);
+        untouched.delete(id);
+        await sync(entry, id, known, facts.files);
+      }
     } catch (error) {
       failed = true; // The other lanes stop too: the load fails.
       throw error;
-    }
-  };
-  const lanesWork = async () => {
-    while (!failed && next < files.length) {
-      const entry = files[next++]!;
-      const id = entryId(parseEntryPath(collection, entry));
-      const earlier = pathOfId.get(id);
-      if (earlier !== undefined) {
-        throw new ContentError(`content/${collection}/${entry}: the same entry as content/${collection}/${earlier} (${id}): keep one of the two files`);
-      }
-      pathOfId.set(id, entry);
-      untouched.delete(id);
-      await sync(entry, id, known, facts.files);
     }
   };
   await Promise.all(Array.from({ length: Math.min(LANES, files.length) }, lane));
