@@ -7,6 +7,7 @@ import { courseOpen, isExpired } from './catalogues';
 import { localizedEntries, type Entry, type LocalizedEntry } from './entries';
 import { eventView } from './events';
 import { revisedAt } from './revisions';
+import { vocabularies } from './vocabularies';
 
 /*
  * Cache keys of entry pages for Astro's incremental build (experimental.incrementalBuild): a
@@ -16,8 +17,8 @@ import { revisedAt } from './revisions';
  *
  * - the entry shown (its own translation or the fallback's source): the digest of its file,
  *   and the languages it exists in (the language switcher, hreflang links);
- * - what every page shows: the menus (pages collection), the site settings of the
- *   environment, the footer's year;
+ * - what every page shows: the menus (pages collection), the vocabularies' labels, the site
+ *   settings of the environment, the footer's year;
  * - what depends on the time of the build: a call's status, an event's phase, a course's
  *   applications, an offer's expiry.
  *
@@ -41,11 +42,15 @@ export const contentKey = (parts: unknown[]): string => hash(parts);
 const digestOf = (entry: Entry) => (entry as { digest?: string }).digest ?? hash([entry.data, entry.body]);
 
 let site: Promise<string> | undefined;
-/** What every page shows besides its own entry. */
+/**
+ * What every page shows besides its own entry. The vocabularies are part of it: a sector or
+ * topic label shows on entry pages, cards, tag pages and feeds, and terms change seldom.
+ */
 function siteKey(): Promise<string> {
-  site ??= localizedEntries('pages').then((pages) =>
+  site ??= Promise.all([localizedEntries('pages'), vocabularies()]).then(([pages, vocabs]) =>
     hash([
       pages.map((p) => [p.locale, p.slug, digestOf(p.entry)]),
+      Object.values(vocabs).map((v) => v.terms),
       siteConfig.url,
       siteConfig.icpNumber,
       siteConfig.contactEmail,

@@ -8,6 +8,12 @@ import { localizedEntries, type LocalizedEntry } from './entries';
 import { localeStaticPaths } from './routing';
 import { ROME, dateStartInstant, toInstant } from './time';
 import { byCodePoint } from './order';
+import { termLabels } from './terms';
+import { Vocabulary } from './vocabulary';
+import { vocabulary } from './vocabularies';
+
+/** No topics vocabulary: every topic and tag is shown as written. */
+const NO_TOPICS = new Vocabulary('topics', []);
 
 /**
  * RSS 2.0 feeds, one per locale and section: /<locale>/<section>/rss.xml.
@@ -45,14 +51,16 @@ const ownEntries = <T extends FeedEntry>(items: readonly T[], locale: Locale) =>
  * The items of a locale's feed: its own translations only (no fallbacks), newest first,
  * ties broken by slug so that the order never depends on the input order.
  */
-export function feedItems(collection: FeedCollection, items: readonly FeedEntry[], locale: Locale): RSSFeedItem[] {
+export function feedItems(collection: FeedCollection, items: readonly FeedEntry[], locale: Locale, topics = NO_TOPICS): RSSFeedItem[] {
   return ownEntries(items, locale)
     .map((item) => ({ item, pubDate: publishedAt(collection, item) }))
     .sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime() || byCodePoint(a.item.slug, b.item.slug))
     .map(({ item, pubDate }) => {
-      const { title, summary, tags } = item.entry.data;
+      const { title, summary } = item.entry.data;
       const feedItem: RSSFeedItem = { title, description: summary, link: entryPath(collection, item), pubDate };
-      if (tags && tags.length > 0) feedItem.categories = [...tags];
+      // Topics and tags as the feed's readers read them: topic labels in the feed's language.
+      const categories = termLabels(item.entry.data, topics, locale);
+      if (categories.length > 0) feedItem.categories = categories;
       return feedItem;
     });
 }
@@ -71,6 +79,7 @@ export function feedOptions(
   locale: Locale,
   items: readonly FeedEntry[],
   site: string | URL = siteConfig.url,
+  topics = NO_TOPICS,
 ): RSSOptions {
   const t = useTranslations(locale);
   const sectionUrl = new URL(`/${locale}/${collection}/`, site).href;
@@ -83,7 +92,7 @@ export function feedOptions(
     customData:
       `<language>${xmlEscape(locales[locale].lang)}</language>` +
       `<atom:link href="${xmlEscape(selfUrl)}" rel="self" type="application/rss+xml"/>`,
-    items: feedItems(collection, items, locale),
+    items: feedItems(collection, items, locale, topics),
   };
 }
 
@@ -105,7 +114,7 @@ export function feedEndpoint(collection: FeedCollection): { getStaticPaths: GetS
       const locale = params.lang;
       if (!isLocale(locale)) return new Response(null, { status: 404 });
       const items = (await localizedEntries(collection)) as FeedEntry[];
-      const response = await rss(feedOptions(collection, locale, items));
+      const response = await rss(feedOptions(collection, locale, items, siteConfig.url, await vocabulary('topics')));
       response.headers.set('Content-Type', 'application/rss+xml; charset=utf-8');
       return response;
     },

@@ -1,4 +1,4 @@
-import { tagSlug } from './lists';
+import { termKey } from './term-key';
 
 /** One group of a list filter: radio buttons over the values of a data attribute of the cards. */
 export interface FilterGroup {
@@ -8,8 +8,11 @@ export interface FilterGroup {
   options: { value: string; label: string }[];
 }
 
-/** A value as it is written in data attributes and radio values: a slug (sector names have spaces). */
-export const filterValue = (value: string) => tagSlug(value);
+/**
+ * A value as it is written in data attributes and radio values: its keyword key (letters of any
+ * script, digits and "-"; no spaces, so that `~=` matches whole values).
+ */
+export const filterValue = (value: string) => termKey(value);
 
 /**
  * The CSS that makes list filters work without JavaScript or a server: when a radio of a

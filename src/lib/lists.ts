@@ -39,22 +39,3 @@ export function paginate<T>(items: T[], size = PAGE_SIZE): T[][] {
   for (let i = 0; i < items.length; i += size) pages.push(items.slice(i, i + size));
   return pages.length ? pages : [[]];
 }
-
-/** Tags used by entries, in a stable order, with how many entries carry each. */
-export function tagCounts(items: LocalizedEntry[]): [string, number][] {
-  const counts = new Map<string, number>();
-  for (const item of items) {
-    for (const tag of ((item.entry.data as { tags?: string[] }).tags ?? [])) counts.set(tag, (counts.get(tag) ?? 0) + 1);
-  }
-  return [...counts].sort(([a, x], [b, y]) => y - x || byCodePoint(a, b));
-}
-
-/** A tag as a URL segment: lowercase ASCII letters, digits and "-". */
-export function tagSlug(tag: string): string {
-  return tag
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '') || 'tag';
-}

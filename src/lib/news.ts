@@ -1,7 +1,9 @@
 import type { Locale } from '../i18n/locales';
 import { localeKeys } from '../i18n/locales';
 import { listCacheKey } from './cache-keys';
-import { byFieldDesc, entriesIn, ownFirst, paginate, tagCounts, tagSlug } from './lists';
+import { byFieldDesc, entriesIn, ownFirst, paginate } from './lists';
+import { termGroups } from './terms';
+import { vocabulary } from './vocabularies';
 
 /** News of a locale, newest first, own translations before fallbacks. */
 export async function newsList(locale: Locale) {
@@ -10,13 +12,22 @@ export async function newsList(locale: Locale) {
 
 export const newsPageHref = (locale: Locale) => (n: number) => (n === 1 ? `/${locale}/news/` : `/${locale}/news/page/${n}/`);
 
+/** Path of the page of a topic or tag of the news: the key as it is (browsers percent-encode it). */
+export const newsTagPath = (locale: Locale, key: string) => `/${locale}/news/tags/${key}/`;
+
+/** The topics and tags of a locale's news, each with its entries (src/lib/terms.ts). */
+async function newsTermGroups(locale: Locale) {
+  return termGroups(await newsList(locale), await vocabulary('topics'), locale);
+}
+
 /** getStaticPaths of /<locale>/news/ (page 1, with the tags): its cards, tag counts and page count, and a key made of them. */
 export async function newsIndexPaths() {
   return Promise.all(
     localeKeys.map(async (lang) => {
       const all = await newsList(lang);
       const pages = paginate(all);
-      const props = { items: pages[0] ?? [], pages: pages.length, tags: tagCounts(all) };
+      const tags = (await newsTermGroups(lang)).map((g) => ({ key: g.key, label: g.label, count: g.items.length }));
+      const props = { items: pages[0] ?? [], pages: pages.length, tags };
       return { params: { lang }, props, cacheKey: await listCacheKey(['news/index', props.pages, props.tags], lang, props.items) };
     }),
   );
@@ -36,15 +47,23 @@ export async function newsPagePaths() {
   return paths;
 }
 
-/** getStaticPaths of /<locale>/news/tags/<tag>/: one page per tag used in that locale. */
+/**
+ * getStaticPaths of /<locale>/news/tags/<key>/: one page per topic and per tag used in that
+ * locale. A topic has a page in every locale whose news carry it (in its label there); a free
+ * tag only where entries of that language carry it. `versions` are the locales where the same
+ * page exists: its language versions (hreflang, sitemap), and where the language switcher can
+ * lead.
+ */
 export async function newsTagPaths() {
+  const byLocale = await Promise.all(localeKeys.map(async (lang) => ({ lang, groups: await newsTermGroups(lang) })));
+  const versionsOf = (topic: boolean, key: string) =>
+    byLocale.filter(({ groups }) => groups.some((g) => g.topic === topic && g.key === key)).map(({ lang }) => lang);
   const paths = [];
-  for (const lang of localeKeys) {
-    const items = await newsList(lang);
-    for (const [tag] of tagCounts(items)) {
-      const tagged = items.filter((i) => (i.entry.data.tags ?? []).includes(tag));
-      const cacheKey = await listCacheKey(['news/tags', tag], lang, tagged);
-      paths.push({ params: { lang, tag: tagSlug(tag) }, props: { tag, items: tagged }, cacheKey });
+  for (const { lang, groups } of byLocale) {
+    for (const group of groups) {
+      const versions = versionsOf(group.topic, group.key);
+      const cacheKey = await listCacheKey(['news/tags', group.key, group.label, versions], lang, group.items);
+      paths.push({ params: { lang, tag: group.key }, props: { label: group.label, items: group.items, versions }, cacheKey });
     }
   }
   return paths;

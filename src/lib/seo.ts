@@ -82,15 +82,16 @@ function absolute(url: string, what: string): string {
 /**
  * A news article. `url` is the absolute URL of its page; `imageUrl` the absolute URL of its
  * cover as published (give it when the entry has a cover). `dateModified` is `updated`, else
- * the publication date.
+ * the publication date. `keywords`: its topics and tags as the page shows them (termLabels).
  */
 export function newsArticleJsonLd(
   item: LocalizedEntry<'news'>,
   url: string,
   imageUrl?: string,
   site: string | URL = siteConfig.url,
+  keywords: readonly string[] = [],
 ): JsonLd {
-  const { title, summary, date, updated, tags } = item.entry.data;
+  const { title, summary, date, updated } = item.entry.data;
   const centre = centreRef(item.locale, site);
   const article: JsonLd = {
     '@context': CONTEXT,
@@ -106,7 +107,7 @@ export function newsArticleJsonLd(
     publisher: centre,
   };
   if (imageUrl) article.image = [absolute(imageUrl, 'newsArticleJsonLd image')];
-  if (tags && tags.length > 0) article.keywords = tags.join(', ');
+  if (keywords.length > 0) article.keywords = keywords.join(', ');
   return article;
 }
 

@@ -22,6 +22,7 @@ const common: FieldSpec[] = [
   f.text('summary', { required: true, max: 300 }),
   f.boolean('draft'),
   f.tags('tags'),
+  f.terms('topics', 'topics'),
   f.image('cover'),
   // Required when `cover` is set: checked across fields in zod.ts.
   f.string('coverAlt', { max: 300 }),
@@ -70,7 +71,7 @@ export const collectionFields = {
     ...common,
     f.select('kind', OFFER_KINDS, { required: true }),
     f.string('reference', { required: true, i18n: 'duplicate', max: 40 }),
-    f.string('sector', { required: true, i18n: 'duplicate', max: 100 }),
+    f.term('sector', 'sectors', { required: true, max: 100 }),
     f.country('country', { required: true }),
     f.integer('trl', { min: 1, max: 9 }),
     f.select('ipStatus', IP_STATUSES),

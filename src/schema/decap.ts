@@ -2,7 +2,8 @@ import { defaultLocale, localeKeys, type Locale } from '../i18n/locales';
 import { collectionFields, collectionNames, identifierField, type CollectionName } from './collections';
 import type { FieldSpec } from './fields';
 import { collectionLabels, fieldLabels, optionLabels } from './labels';
-import { countryCodes, timeZoneOptions } from './values';
+import { countryCodes, SLUG_PATTERN_SOURCE, timeZoneOptions } from './values';
+import { termFieldLabels, vocabularyLabels, vocabularyNames, type VocabularyName } from './vocabularies';
 
 /** Where uploads go in the repository, and how entries two folders below reach them. */
 export const MEDIA_FOLDER = 'content/media';
@@ -34,6 +35,11 @@ export interface DecapField {
   media_folder?: string;
   public_folder?: string;
   allow_multiple?: boolean;
+  collection?: string;
+  value_field?: string;
+  search_fields?: string[];
+  display_fields?: string[];
+  options_length?: number;
 }
 
 export interface DecapCollection {
@@ -96,6 +102,20 @@ export function decapField(spec: FieldSpec, ui: Locale): DecapField {
       return { ...out, widget: 'select', multiple: true, options: options(spec.options ?? []) };
     case 'tags':
       return { ...out, widget: 'list' };
+    case 'term':
+    case 'terms':
+      // Picked from the vocabulary's terms, listed by their label in the editor's language;
+      // the key is what the entry stores.
+      return {
+        ...out,
+        widget: 'relation',
+        collection: spec.vocabulary!,
+        value_field: 'key',
+        search_fields: ['key', ...localeKeys],
+        display_fields: [ui],
+        options_length: 200,
+        ...(spec.kind === 'terms' ? { multiple: true } : {}),
+      };
     case 'integer': {
       const n: DecapField = { ...out, widget: 'number', value_type: 'int' };
       if (spec.min !== undefined) n.min = spec.min;
@@ -135,6 +155,29 @@ export function decapCollection(name: CollectionName, ui: Locale): DecapCollecti
       ...fields.map((f) => decapField(f, ui)),
       { name: 'body', label: fieldLabels.body.label[ui], widget: 'markdown', i18n: true, required: false },
     ],
+  };
+}
+
+/** A vocabulary's Decap folder collection: one YAML file per term, with its key and three labels. */
+export function decapVocabulary(name: VocabularyName, ui: Locale) {
+  const fields: DecapField[] = [
+    { name: 'key', label: termFieldLabels.key.label[ui], hint: termFieldLabels.key.hint[ui], widget: 'string', required: true, pattern: [SLUG_PATTERN_SOURCE, termFieldLabels.key.hint[ui]] },
+    ...localeKeys.map((l) => ({ name: l, label: termFieldLabels[l].label[ui], widget: 'string', required: false })),
+  ];
+  return {
+    name,
+    label: vocabularyLabels[name].label[ui],
+    label_singular: vocabularyLabels[name].singular[ui],
+    folder: `content/${name}`,
+    extension: 'yml' as const,
+    format: 'yml' as const,
+    create: true,
+    // The file name is the key, fixed when the term is created.
+    slug: '{{key}}',
+    identifier_field: ui,
+    summary: `{{${ui}}} ({{key}})`,
+    sortable_fields: ['key', ui],
+    fields,
   };
 }
 
@@ -197,6 +240,6 @@ export function cmsConfig({ ui, backend, siteUrl }: CmsConfigOptions) {
     public_folder: `/${MEDIA_FOLDER}`,
     i18n: { structure: 'multiple_folders' as const, locales: [...localeKeys], default_locale: defaultLocale },
     slug: { encoding: 'ascii' as const, clean_accents: true, sanitize_replacement: '-' },
-    collections: collectionNames.map((name) => decapCollection(name, ui)),
+    collections: [...collectionNames.map((name) => decapCollection(name, ui)), ...vocabularyNames.map((name) => decapVocabulary(name, ui))],
   };
 }

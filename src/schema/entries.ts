@@ -103,5 +103,8 @@ export function isUntranslatedPlaceholder(collection: CollectionName, data: Reco
   const fields: readonly FieldSpec[] = collectionFields[collection];
   return fields
     .filter((f) => f.i18n === 'translate')
-    .every((f) => data[f.name] === undefined || data[f.name] === null || data[f.name] === '');
+    .every((f) => {
+      const value = data[f.name];
+      return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+    });
 }

@@ -1,4 +1,5 @@
 import type { FieldName } from './labels';
+import type { VocabularyName } from './vocabularies';
 
 /**
  * How a field behaves across languages in the CMS (Decap i18n): `translate` fields are
@@ -20,6 +21,8 @@ export type FieldKind =
   | 'select'
   | 'multiselect'
   | 'tags'
+  | 'term'
+  | 'terms'
   | 'integer'
   | 'image'
   | 'file';
@@ -38,6 +41,8 @@ export interface FieldSpec {
   min?: number;
   /** Value used when the field is absent. */
   default?: string | number | boolean;
+  /** The vocabulary whose terms a `term`/`terms` field picks (content/<vocabulary>/). */
+  vocabulary?: VocabularyName;
 }
 
 type Opts = Partial<Pick<FieldSpec, 'required' | 'i18n' | 'max' | 'min' | 'default'>>;
@@ -65,7 +70,12 @@ export const f = {
     ...field(name, 'multiselect', { i18n: 'duplicate' }, opts),
     options,
   }),
-  tags: (name: FieldName, opts?: Opts) => field(name, 'tags', { i18n: 'duplicate' }, opts),
+  // Free keywords in the entry's own language and script: written per language.
+  tags: (name: FieldName, opts?: Opts) => field(name, 'tags', { i18n: 'translate' }, opts),
+  // A term of a vocabulary, by key, shared by all languages of an entry (the site shows the
+  // term's label in the page's language); free text is accepted and shown as written.
+  term: (name: FieldName, vocabulary: VocabularyName, opts?: Opts) => ({ ...field(name, 'term', { i18n: 'duplicate' }, opts), vocabulary }),
+  terms: (name: FieldName, vocabulary: VocabularyName, opts?: Opts) => ({ ...field(name, 'terms', { i18n: 'duplicate' }, opts), vocabulary }),
   integer: (name: FieldName, opts?: Opts) => field(name, 'integer', { i18n: 'duplicate' }, opts),
   image: (name: FieldName, opts?: Opts) => field(name, 'image', { i18n: 'duplicate' }, opts),
   file: (name: FieldName, opts?: Opts) => field(name, 'file', { i18n: 'duplicate' }, opts),

@@ -20,7 +20,22 @@ export const fieldLabels = {
     ),
   },
   draft: { label: L('Bozza', '草稿', 'Draft'), hint: L('Le bozze non vengono pubblicate.', '草稿不会发布。', 'Drafts are not published.') },
-  tags: { label: L('Parole chiave', '关键词', 'Tags'), hint: L('In inglese, minuscole: es. ai, robotics.', '用英文小写填写，如 ai、robotics。', 'In English, lower case: e.g. ai, robotics.') },
+  tags: {
+    label: L('Parole chiave', '关键词', 'Tags'),
+    hint: L(
+      'Parole libere nella lingua di questa versione, es. robotica, università. Per i temi comuni alle tre lingue usa «Temi».',
+      '用本语言版本的词语自由填写，如 汽车、机器人。三种语言共有的主题请在“主题”中选择。',
+      'Free words in the language of this version, e.g. robotics, universities. For themes shared by the three languages, use "Topics".',
+    ),
+  },
+  topics: {
+    label: L('Temi', '主题', 'Topics'),
+    hint: L(
+      'Scelti dall’elenco dei temi, uguali in tutte le lingue; il sito li mostra tradotti.',
+      '从主题列表中选择，各语言版本相同；网站会以读者的语言显示。',
+      'Picked from the list of topics, the same in every language; the site shows them translated.',
+    ),
+  },
   cover: { label: L('Immagine di copertina', '封面图片', 'Cover image') },
   coverAlt: {
     label: L('Testo alternativo della copertina', '封面图片替代文字', 'Cover image alt text'),
@@ -67,7 +82,10 @@ export const fieldLabels = {
     label: L('Codice di riferimento', '编号', 'Reference code'),
     hint: L('Unico, es. IT-2026-001.', '唯一编号，如 IT-2026-001。', 'Unique, e.g. IT-2026-001.'),
   },
-  sector: { label: L('Settore', '领域', 'Sector') },
+  sector: {
+    label: L('Settore', '领域', 'Sector'),
+    hint: L('Scelto dall’elenco dei settori (menu «Settori» per aggiungerne uno).', '从技术领域列表中选择（可在“技术领域”菜单中新增）。', 'Picked from the list of sectors (add one under "Sectors").'),
+  },
   trl: { label: L('TRL (1–9)', '技术成熟度（1–9）', 'TRL (1–9)') },
   ipStatus: { label: L('Proprietà intellettuale', '知识产权状态', 'IP status') },
   partnerSought: { label: L('Partner cercato per', '寻求的合作方式', 'Partnership sought') },

@@ -20,7 +20,10 @@ interface Common {
   title: string;
   summary: string;
   draft: boolean;
+  /** Free keywords, in the entry's own language. */
   tags: string[];
+  /** Keys of the topics vocabulary (content/topics/), the same in every language. */
+  topics: string[];
   cover?: ImageMetadata;
   coverAlt?: string;
 }

@@ -36,7 +36,8 @@ function noBidiControls(value: string, ctx: z.RefinementCtx) {
 function zodFor(field: FieldSpec, image: ImageHelper): z.ZodType {
   switch (field.kind) {
     case 'string':
-    case 'text': {
+    case 'text':
+    case 'term': {
       let s = z.string({ error: 'must be text' }).trim().min(1, 'must not be empty');
       if (field.max) s = s.max(field.max, `must be at most ${field.max} characters`);
       return s.superRefine(noBidiControls);
@@ -68,7 +69,11 @@ function zodFor(field: FieldSpec, image: ImageHelper): z.ZodType {
         }),
       );
     case 'tags':
-      return z.array(z.string().trim().min(1, 'must not be empty').superRefine(noBidiControls));
+    case 'terms':
+      return z.array(z.string({ error: 'must be a list of words' }).trim().min(1, 'must not be empty').superRefine(noBidiControls), {
+        error: 'must be a list of words',
+      });
+
     case 'integer': {
       let n = z.number({ error: 'must be a whole number' }).int('must be a whole number');
       if (field.min !== undefined) n = n.min(field.min, `must be at least ${field.min}`);
@@ -91,7 +96,7 @@ export function fieldSchema(field: FieldSpec, image: ImageHelper): z.ZodType {
   const base = zodFor(field, image);
   if (field.required) return base;
   if (field.default !== undefined) return base.default(field.default as never);
-  if (field.kind === 'tags' || field.kind === 'multiselect') return base.default([] as never);
+  if (field.kind === 'tags' || field.kind === 'terms' || field.kind === 'multiselect') return base.default([] as never);
   return base.optional();
 }
 

@@ -19,7 +19,7 @@ interface Pagefind {
   ): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
 }
 
-const FILTER_ORDER = ['section', 'year', 'type', 'sector', 'tag'];
+const FILTER_ORDER = ['section', 'year', 'type', 'format', 'category', 'sector', 'ipStatus', 'partnership', 'tag'];
 
 class Search extends HTMLElement {
   #pagefind?: Promise<Pagefind>;

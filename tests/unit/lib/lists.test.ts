@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { monthWeeks } from '../../../src/lib/events';
 import { filterCss, filterValue } from '../../../src/lib/filters';
-import { paginate, tagCounts, tagSlug } from '../../../src/lib/lists';
+import { paginate } from '../../../src/lib/lists';
 
 describe('lists', () => {
   it('paginate by ten, with at least one (possibly empty) page', () => {
@@ -11,20 +11,10 @@ describe('lists', () => {
     expect(paginate([])).toEqual([[]]);
   });
 
-  it('count tags, most used first, then alphabetically', () => {
-    const item = (tags: string[]) => ({ entry: { data: { tags } } }) as never;
-    expect(tagCounts([item(['ai', 'energy']), item(['energy']), item(['biotech'])])).toEqual([
-      ['energy', 2],
-      ['ai', 1],
-      ['biotech', 1],
-    ]);
-  });
-
-  it('make URL segments of tags and filter values', () => {
-    expect(tagSlug('Città della Scienza')).toBe('citta-della-scienza');
-    expect(tagSlug('Advanced manufacturing')).toBe('advanced-manufacturing');
+  it('file filter values under their keyword key', () => {
     expect(filterValue('CN')).toBe('cn');
-    expect(tagSlug('人工智能')).toBe('tag');
+    expect(filterValue('Advanced manufacturing')).toBe('advanced-manufacturing');
+    expect(filterValue('先进 材料')).toBe('先进-材料');
   });
 });
 

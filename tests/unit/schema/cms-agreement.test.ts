@@ -4,6 +4,7 @@ import { localeKeys } from '../../../src/i18n/locales';
 import { collectionNames } from '../../../src/schema/collections';
 import { cmsConfig, decapCollection, type DecapField } from '../../../src/schema/decap';
 import { collectionSchema } from '../../../src/schema/zod';
+import { termSchema, vocabularyNames } from '../../../src/schema/vocabularies';
 
 // The Astro schemas and the CMS config are both generated from src/schema/collections.ts.
 // These tests compare what each consumer *does* with a value, field by field, so a change to
@@ -32,6 +33,8 @@ function sampleFor(field: DecapField): unknown {
       return field.multiple ? [first(field.options![0]!)] : first(field.options![0]!);
     case 'list':
       return ['ai'];
+    case 'relation':
+      return field.multiple ? ['robotics'] : 'advanced-materials';
     case 'number':
       return field.min ?? 1;
     case 'image':
@@ -107,7 +110,7 @@ describe('CMS config', () => {
   it('uses multiple_folders i18n with it, zh, en and Italian as default', () => {
     const config = cmsConfig({ ui: 'en', backend: { name: 'proxy', proxy_url: 'http://127.0.0.1:8081/api/v1' } });
     expect(config.i18n).toEqual({ structure: 'multiple_folders', locales: ['it', 'zh', 'en'], default_locale: 'it' });
-    expect(config.collections.map((c) => c.folder)).toEqual(collectionNames.map((n) => `content/${n}`));
+    expect(config.collections.map((c) => c.folder)).toEqual([...collectionNames, ...vocabularyNames].map((n) => `content/${n}`));
     expect(config.local_backend).toEqual({ url: 'http://127.0.0.1:8081/api/v1' });
   });
 
@@ -116,6 +119,35 @@ describe('CMS config', () => {
     const mode = Object.fromEntries(events.fields.map((f) => [f.name, f.i18n]));
     expect(mode).toMatchObject({ title: true, summary: true, body: true, coverAlt: true, city: true });
     expect(mode).toMatchObject({ start: 'duplicate', end: 'duplicate', timezone: 'duplicate', type: 'duplicate', country: 'duplicate', cover: 'duplicate', registrationUrl: 'duplicate', online: 'duplicate' });
+  });
+
+  it('writes tags per language, and picks sectors and topics from their vocabularies by key', () => {
+    const offers = decapCollection('offers', 'zh');
+    const byName = Object.fromEntries(offers.fields.map((f) => [f.name, f]));
+    expect(byName.tags).toMatchObject({ widget: 'list', i18n: true });
+    expect(byName.tags!.hint).not.toMatch(/英文/);
+    expect(byName.sector).toMatchObject({ widget: 'relation', collection: 'sectors', value_field: 'key', i18n: 'duplicate' });
+    expect(byName.sector!.multiple).toBeUndefined();
+    expect(byName.topics).toMatchObject({ widget: 'relation', collection: 'topics', value_field: 'key', multiple: true, i18n: 'duplicate' });
+    // Terms are listed by their label in the editor's language.
+    expect(byName.sector!.display_fields).toEqual(['zh']);
+    expect(decapCollection('news', 'it').fields.find((f) => f.name === 'topics')!.display_fields).toEqual(['it']);
+  });
+
+  it.each(vocabularyNames)('lets editors add a %s term whose file the site accepts', (name) => {
+    const config = cmsConfig({ ui: 'en', backend: { name: 'proxy' } });
+    const collection = config.collections.find((c) => c.name === name)!;
+    expect(collection).toMatchObject({ folder: `content/${name}`, format: 'yml', extension: 'yml', create: true, slug: '{{key}}' });
+    expect(collection.fields.map((f) => f.name)).toEqual(['key', ...localeKeys]);
+    const key = collection.fields[0]!;
+    expect(key.required).toBe(true);
+    const pattern = new RegExp(key.pattern![0]);
+    expect(pattern.test('advanced-materials')).toBe(true);
+    expect(pattern.test('Advanced Materials')).toBe(false);
+    // What the CMS writes for a new term, and a term it would refuse.
+    expect(termSchema.safeParse({ key: 'quantum', it: 'Quantistica', zh: '量子', en: 'Quantum' }).success).toBe(true);
+    expect(termSchema.safeParse({ key: 'quantum' }).success).toBe(false);
+    expect(termSchema.safeParse({ key: 'Quantum', en: 'Quantum' }).success).toBe(false);
   });
 
   it.each(localeKeys)('labels every collection, field, hint and option in %s', (ui) => {
