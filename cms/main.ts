@@ -28,21 +28,6 @@ const ui = pickUiLocale(location.search, storage?.getItem(UI_LOCALE_KEY) ?? null
 storage?.setItem(UI_LOCALE_KEY, ui);
 document.documentElement.lang = locales[ui].lang;
 
-// Workaround: the list widget's own config schema declares `i18n` boolean, so the valid
-// `i18n: 'duplicate'` on a list field (tags) fails validation (decap-cms #7332). Register the
-// same widget without that one property; Decap's generic field schema then applies.
-{
-  const list = CMS.getWidget('list') as unknown as {
-    control: never;
-    preview: never;
-    schema?: { properties?: Record<string, unknown> };
-    [key: string]: unknown;
-  };
-  const { control, preview, schema = {}, ...options } = list;
-  const { i18n: _ignored, ...properties } = schema.properties ?? {};
-  CMS.registerWidget({ name: 'list', controlComponent: control, previewComponent: preview, ...options, schema: { ...schema, properties } } as never);
-}
-
 // MDX-safe bodies: `{`, `}` and `<` typed by an editor are escaped on save (see mdx-escape.ts).
 CMS.registerWidgetValueSerializer('markdown', {
   serialize: (value: unknown) => (typeof value === 'string' ? escapeMdx(value) : value),
