@@ -17,6 +17,8 @@ interface Page {
   noindex: boolean;
   /** hreflang → site-relative path, in document order. */
   alternates: [hreflang: string, path: string][];
+  /** The `url` of each JSON-LD description of the page's own content (article, event, course). */
+  described: string[];
 }
 
 let origin = '';
@@ -43,6 +45,10 @@ function readPage(path: string, html: string): Page {
     alternates: links
       .filter((l) => l.attribs.rel === 'alternate' && l.attribs.hreflang)
       .map((l) => [l.attribs.hreflang!, sitePath(l.attribs.href!)]),
+    described: DomUtils.findAll((e) => e.name === 'script' && e.attribs.type === 'application/ld+json', doc.children)
+      .map((e) => JSON.parse(DomUtils.textContent(e)) as { '@type'?: string; url?: string; mainEntityOfPage?: string })
+      .filter((ld) => ['NewsArticle', 'Event', 'Course'].includes(ld['@type'] ?? ''))
+      .flatMap((ld) => [ld.url, ld.mainEntityOfPage].filter((u): u is string => typeof u === 'string').map(sitePath)),
   };
   if (canonical) page.canonical = sitePath(canonical);
   return page;
@@ -128,6 +134,13 @@ describe('language versions of every built page (hreflang, canonical, sitemap)',
       if (xDefault.length !== 1 || xDefault[0]![1] !== rule) errors.push(`${page.path}: x-default ${key(xDefault)}, expected ${rule}`);
       if (page.alternates.at(-1)?.[0] !== 'x-default') errors.push(`${page.path}: x-default is not last`);
     }
+    expect(errors.slice(0, 20)).toEqual([]);
+  });
+
+  it('describe in structured data the canonical page, never a fallback URL', () => {
+    const described = indexed().filter((p) => p.described.length > 0);
+    expect(described.length).toBeGreaterThan(10);
+    const errors = described.flatMap((p) => p.described.filter((url) => url !== p.canonical).map((url) => `${p.path}: JSON-LD url ${url}, canonical ${p.canonical}`));
     expect(errors.slice(0, 20)).toEqual([]);
   });
 
