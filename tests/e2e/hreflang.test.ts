@@ -17,6 +17,8 @@ interface Page {
   noindex: boolean;
   /** hreflang → site-relative path, in document order. */
   alternates: [hreflang: string, path: string][];
+  /** og:locale, then each og:locale:alternate. */
+  ogLocales: string[];
   /** The `url` of each JSON-LD description of the page's own content (article, event, course). */
   described: string[];
 }
@@ -45,6 +47,10 @@ function readPage(path: string, html: string): Page {
     alternates: links
       .filter((l) => l.attribs.rel === 'alternate' && l.attribs.hreflang)
       .map((l) => [l.attribs.hreflang!, sitePath(l.attribs.href!)]),
+    ogLocales: [
+      ...elements.filter((e) => e.name === 'meta' && e.attribs.property === 'og:locale'),
+      ...elements.filter((e) => e.name === 'meta' && e.attribs.property === 'og:locale:alternate'),
+    ].map((e) => e.attribs.content!),
     described: DomUtils.findAll((e) => e.name === 'script' && e.attribs.type === 'application/ld+json', doc.children)
       .map((e) => JSON.parse(DomUtils.textContent(e)) as { '@type'?: string; url?: string; mainEntityOfPage?: string })
       .filter((ld) => ['NewsArticle', 'Event', 'Course'].includes(ld['@type'] ?? ''))
@@ -54,7 +60,7 @@ function readPage(path: string, html: string): Page {
   return page;
 }
 
-const key = (alternates: [string, string][]) => JSON.stringify(alternates);
+const key = (value: unknown) => JSON.stringify(value);
 const tagOf = (locale: Locale) => locales[locale].lang;
 const isHome = (path: string) => path === '/' || localeKeys.some((l) => path === `/${l}/`);
 
@@ -141,6 +147,19 @@ describe('language versions of every built page (hreflang, canonical, sitemap)',
     const described = indexed().filter((p) => p.described.length > 0);
     expect(described.length).toBeGreaterThan(10);
     const errors = described.flatMap((p) => p.described.filter((url) => url !== p.canonical).map((url) => `${p.path}: JSON-LD url ${url}, canonical ${p.canonical}`));
+    expect(errors.slice(0, 20)).toEqual([]);
+  });
+
+  it('give Open Graph the canonical page’s locale and its other versions’ locales', () => {
+    const withOg = indexed().filter((p) => p.ogLocales.length > 0);
+    expect(withOg.length).toBeGreaterThan(100);
+    const errors: string[] = [];
+    for (const page of withOg) {
+      const own = localeKeys.find((l) => page.canonical?.startsWith(`/${l}/`));
+      const versions = localeKeys.filter((l) => page.alternates.some(([h, path]) => h === tagOf(l) && path.startsWith(`/${l}/`)));
+      const expected = own && [own, ...versions.filter((l) => l !== own)].map((l) => locales[l].ogLocale);
+      if (key(page.ogLocales) !== key(expected ?? [])) errors.push(`${page.path}: og:locale ${page.ogLocales.join(' ')}, expected ${expected?.join(' ')}`);
+    }
     expect(errors.slice(0, 20)).toEqual([]);
   });
 
