@@ -1,6 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Locale } from '../i18n/locales';
-import { localize } from './fallbacks';
+import { localize } from './page-languages';
 import type { CollectionName } from '../schema/collections';
 import type { CollectionData } from '../schema/types';
 

@@ -5,6 +5,7 @@ import { siteConfig } from '../config/site';
 import { isLocale, locales, type Locale } from '../i18n/locales';
 import { useTranslations } from '../i18n/translate';
 import { localizedEntries, type LocalizedEntry } from './entries';
+import { ownVersionsIn } from './page-languages';
 import { localeStaticPaths } from './routing';
 import { ROME, dateStartInstant, toInstant } from './time';
 import { byCodePoint } from './order';
@@ -44,15 +45,12 @@ export function publishedAt(collection: FeedCollection, item: FeedEntry): Date {
 /** Path of an entry's page in its locale. */
 export const entryPath = (collection: FeedCollection, item: FeedEntry) => `/${item.locale}/${collection}/${item.slug}/`;
 
-/** The entries a locale's feed carries: its own translations, no fallbacks. */
-const ownEntries = <T extends FeedEntry>(items: readonly T[], locale: Locale) => items.filter((item) => item.locale === locale && !item.isFallback);
-
 /**
  * The items of a locale's feed: its own translations only (no fallbacks), newest first,
  * ties broken by slug so that the order never depends on the input order.
  */
 export function feedItems(collection: FeedCollection, items: readonly FeedEntry[], locale: Locale, topics = NO_TOPICS): RSSFeedItem[] {
-  return ownEntries(items, locale)
+  return ownVersionsIn(items, locale)
     .map((item) => ({ item, pubDate: publishedAt(collection, item) }))
     .sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime() || byCodePoint(a.item.slug, b.item.slug))
     .map(({ item, pubDate }) => {
@@ -107,7 +105,7 @@ export function feedEndpoint(collection: FeedCollection): { getStaticPaths: GetS
     getStaticPaths: async () => {
       const items = (await localizedEntries(collection)) as FeedEntry[];
       return Promise.all(
-        localeStaticPaths().map(async (path) => ({ ...path, cacheKey: await listCacheKey(['rss', collection], path.params.lang, ownEntries(items, path.params.lang)) })),
+        localeStaticPaths().map(async (path) => ({ ...path, cacheKey: await listCacheKey(['rss', collection], path.params.lang, ownVersionsIn(items, path.params.lang)) })),
       );
     },
     GET: async ({ params }) => {

@@ -63,7 +63,7 @@ export async function newsTagPaths() {
     for (const group of groups) {
       const versions = versionsOf(group.topic, group.key);
       const cacheKey = await listCacheKey(['news/tags', group.key, group.label, versions], lang, group.items);
-      paths.push({ params: { lang, tag: group.key }, props: { label: group.label, items: group.items, versions }, cacheKey });
+      paths.push({ params: { lang, tag: group.key }, props: { key: group.key, label: group.label, items: group.items, versions }, cacheKey });
     }
   }
   return paths;

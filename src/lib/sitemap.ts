@@ -1,22 +1,20 @@
-import { defaultLocale, localeKeys, locales, type Locale } from '../i18n/locales';
+import { defaultLocale, localeKeys, type Locale } from '../i18n/locales';
 import type { LocalizedEntry } from './entries';
+import { isOwnVersion, versionAlternates, type HreflangLink } from './page-languages';
 import { localizedPath } from './routing';
 
 /**
  * The XML sitemap (sitemaps.org 0.9) with hreflang alternates (xhtml:link), as search engines
- * read them: every URL lists itself and its translations, plus `x-default`.
+ * read them: every URL lists itself and its translations, plus `x-default`, written by the
+ * same function as a page's head (versionAlternates in src/lib/page-languages.ts).
  *
  * Only pages that exist in their own language are listed. A fallback URL (/zh/news/x/ showing
  * the Italian text) has its canonical link on the source page, so it is not a page of its
  * own for a crawler; it appears neither as a <url> nor as an alternate.
  */
 
-export interface SitemapAlternate {
-  /** BCP-47 tag (`zh-CN`) or `x-default`. */
-  hreflang: string;
-  /** Site-relative path ("/it/news/x/") or absolute URL. */
-  path: string;
-}
+/** An hreflang alternate: BCP-47 tag (`zh-CN`) or `x-default`, and a site-relative path or absolute URL. */
+export type SitemapAlternate = HreflangLink;
 
 export interface SitemapUrl {
   /** Site-relative path or absolute URL of the page. */
@@ -64,13 +62,10 @@ export function sitemapXml(urls: readonly SitemapUrl[], site: string | URL): str
   return lines.join('\n');
 }
 
-const isHome = (path: string) => /^\/[^/]+\/$/.test(path);
-
 /**
  * Groups pages into language versions of one another (same path once the locale segment is
- * swapped) and gives each page its alternates: every version in the group, in locale order,
- * then x-default → "/" for home pages, else the default locale's version or, when the page
- * has none, its first version. Output order follows the input (first page of each group),
+ * swapped) and gives each page its group's alternates (versionAlternates: every version in
+ * locale order, then x-default). Output order follows the input (first page of each group),
  * versions in locale order.
  */
 export function sitemapUrls(pages: readonly LocalePage[]): SitemapUrl[] {
@@ -85,12 +80,7 @@ export function sitemapUrls(pages: readonly LocalePage[]): SitemapUrl[] {
   const urls: SitemapUrl[] = [];
   for (const group of groups.values()) {
     const versions = localeKeys.flatMap((l) => (group.has(l) ? [group.get(l)!] : []));
-    const first = versions[0]!;
-    const xDefault = isHome(first.path) ? '/' : (group.get(defaultLocale) ?? first).path;
-    const alternates: SitemapAlternate[] = [
-      ...versions.map((v) => ({ hreflang: locales[v.locale].lang, path: v.path })),
-      { hreflang: 'x-default', path: xDefault },
-    ];
+    const alternates = versionAlternates(versions);
     for (const v of versions) {
       const url: SitemapUrl = { path: v.path, alternates };
       if (v.lastmod) url.lastmod = v.lastmod;
@@ -108,12 +98,12 @@ export function everyLocale(pathOf: (locale: Locale) => string): LocalePage[] {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * The pages of a collection's entries that exist in their own language: fallbacks are left
- * out. `lastmod` is the entry's `updated`, else its `date`, when it has one.
+ * The pages of a collection's entries that exist in their own language (isOwnVersion):
+ * fallbacks are left out. `lastmod` is the entry's `updated`, else its `date`, when it has one.
  */
 export function entryPages(items: readonly LocalizedEntry[], pathOf: (locale: Locale, slug: string) => string): LocalePage[] {
   return items
-    .filter((item) => !item.isFallback && item.translations.includes(item.locale))
+    .filter(isOwnVersion)
     .map((item) => {
       const data = item.entry.data as { updated?: unknown; date?: unknown };
       const lastmod = [data.updated, data.date].find((d): d is string => typeof d === 'string' && DATE.test(d));

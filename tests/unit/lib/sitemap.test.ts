@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Locale } from '../../../src/i18n/locales';
 import type { LocalizedEntry } from '../../../src/lib/entries';
+import { entryPageLanguages, everyLocalePage, isOwnVersion, pageAlternates } from '../../../src/lib/page-languages';
 import { entryPages, everyLocale, sitemapUrls, sitemapXml, xmlEscape, type SitemapUrl } from '../../../src/lib/sitemap';
 
 const SITE = 'https://example.org';
@@ -111,6 +112,20 @@ describe('sitemap', () => {
       'https://example.org/it/about/',
     ]);
     expect(urls).toHaveLength(6);
+  });
+
+  it('gives each page the alternates its head writes, fallbacks’ heads included', () => {
+    const items = [...localized('forum', { it: {}, en: {} }), ...localized('mural', { zh: {} })];
+    const urls = sitemapUrls([...entryPages(items, newsPath), ...everyLocale((l) => `/${l}/`), ...everyLocale((l) => `/${l}/news/`)]);
+    const inSitemap = (path: string) => urls.find((u) => u.path === path)?.alternates;
+    for (const item of items) {
+      const head = pageAlternates(entryPageLanguages(item, newsPath));
+      const path = newsPath(item.locale, item.slug);
+      if (isOwnVersion(item)) expect(inSitemap(path), path).toEqual(head);
+      else expect(inSitemap(path), path).toBeUndefined();
+      for (const alternate of head.filter((a) => a.hreflang !== 'x-default')) expect(inSitemap(alternate.path), alternate.path).toEqual(head);
+    }
+    for (const path of ['/it/', '/zh/news/']) expect(inSitemap(path)).toEqual(pageAlternates(everyLocalePage(path)));
   });
 
   it('escapes XML in URLs and values', () => {

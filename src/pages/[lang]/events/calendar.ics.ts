@@ -1,15 +1,16 @@
 import type { APIRoute } from 'astro';
 import { calendarFile, eventIcsItem } from '../../../lib/calendar';
 import { entriesIn } from '../../../lib/lists';
+import { isOwnVersion } from '../../../lib/page-languages';
 import { localeStaticPaths } from '../../../lib/routing';
 import { useTranslations } from '../../../i18n/translate';
 import type { Locale } from '../../../i18n/locales';
 
 export const getStaticPaths = localeStaticPaths;
 
-/** The subscribable calendar of a locale: its own events (fallbacks belong to their language). */
+/** The subscribable calendar of a locale: the events that exist in it (fallbacks belong to their language). */
 export const GET: APIRoute = async ({ params }) => {
   const locale = params.lang as Locale;
-  const items = (await entriesIn('events', locale)).filter((i) => !i.isFallback).map(eventIcsItem);
+  const items = (await entriesIn('events', locale)).filter(isOwnVersion).map(eventIcsItem);
   return calendarFile(locale, useTranslations(locale)('events.title'), items);
 };
