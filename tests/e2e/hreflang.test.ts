@@ -28,10 +28,13 @@ const pages = new Map<string, Page>();
 /** Sitemap: loc path → its alternates (hreflang → path). */
 const sitemap = new Map<string, [string, string][]>();
 
-/** A site-relative path for an absolute URL of the site; the URL itself when it is elsewhere. */
+/**
+ * A site-relative path for an absolute URL of the site, decoded as a server maps it to a file
+ * (/zh/news/tags/%E6%B1%BD%E8%BD%A6/ is the page /zh/news/tags/汽车/); the URL itself when it is elsewhere.
+ */
 const sitePath = (href: string) => {
   const url = new URL(href);
-  return url.origin === origin ? url.pathname + url.search : href;
+  return url.origin === origin ? decodeURIComponent(url.pathname) + url.search : href;
 };
 
 function readPage(path: string, html: string): Page {
