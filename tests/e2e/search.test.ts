@@ -72,6 +72,18 @@ describe('search', () => {
     await page.close();
   });
 
+  it('returns entries, not the home page, for the centre’s own name', async () => {
+    const page = await browser().newPage();
+    for (const locale of ['zh', 'it', 'en'] as const) {
+      const { titles } = await search(page, locale, dictionaries[locale]['site.name']);
+      expect(titles.length, locale).toBeGreaterThan(0);
+      const links = await page.locator('.search-results > li > a.search-title').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+      // The home page is not indexed (src/pages/[lang]/index.astro): its text is the entries' own.
+      expect(links, locale).not.toContain(`/${locale}/`);
+    }
+    await page.close();
+  });
+
   it('records section, date and image with each entry', async () => {
     const page = await browser().newPage();
     await page.goto(`${base}/it/search/`);
