@@ -55,6 +55,7 @@ describe('search', () => {
   it('narrows results with filters and sorts them by date', async () => {
     const page = await browser().newPage();
     const all = await search(page, 'it', 'Cina');
+    await page.locator('.search-filters > summary').click();
     await page.getByRole('group', { name: dictionaries.it['search.section'] }).getByLabel(/^Eventi/).check();
     await expect.poll(async () => (await page.locator('.search-results .card-meta').allInnerTexts()).length).toBeGreaterThan(0);
     await expect
@@ -69,6 +70,74 @@ describe('search', () => {
         return dates.length > 1 && dates.join() === [...dates].sort().reverse().join();
       })
       .toBe(true);
+    await page.close();
+  });
+
+  it('shows the first result above the fold on a phone, with the filters folded under a summary', async () => {
+    const page = await browser().newPage({ viewport: { width: 390, height: 844 } });
+    const { titles } = await search(page, 'zh', '论坛');
+    expect(titles.length).toBeGreaterThan(1);
+    const first = await page.locator('.search-results > li').first().boundingBox();
+    expect(first!.y).toBeLessThan(844);
+    const details = page.locator('details.search-filters');
+    expect(await details.getAttribute('open')).toBeNull();
+    const summary = details.locator('summary');
+    expect(await summary.isVisible()).toBe(true);
+    expect(await summary.innerText()).toBe(dictionaries.zh['search.filtersNone']);
+    // Folded: no filter option shows until the summary is opened.
+    expect(await page.getByRole('checkbox').first().isVisible()).toBe(false);
+    // The sort order stays reachable without opening the filters.
+    expect(await page.getByLabel(dictionaries.zh['search.sort']).isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('shows filter groups in the page’s language, values in its collation, and counts that follow the choices', async () => {
+    const page = await browser().newPage({ viewport: { width: 390, height: 844 } });
+    const all = await search(page, 'zh', '中心');
+    const summary = page.locator('details.search-filters > summary');
+    await summary.click();
+    const legends = await page.locator('.search-filters fieldset:not([hidden]) > legend').allInnerTexts();
+    const groupNames = (['search.section', 'search.year', 'search.type', 'search.sector', 'search.tag'] as const).map((k) => dictionaries.zh[k]);
+    expect(legends.length).toBeGreaterThan(1);
+    expect(legends.every((legend) => groupNames.includes(legend))).toBe(true);
+    // Section names are Chinese and ordered as a Chinese reader expects (pinyin), each with its count.
+    const section = page.getByRole('group', { name: dictionaries.zh['search.section'] });
+    const options = (await section.locator('label:not([hidden])').allInnerTexts()).map((text) => /^(.+) \((\d+)\)$/.exec(text.trim()));
+    expect(options.length).toBeGreaterThan(2);
+    expect(options.every(Boolean)).toBe(true);
+    const values = options.map((m) => m![1]!);
+    expect(values).toEqual([...values].sort(new Intl.Collator('zh-CN').compare));
+    const news = options.find((m) => m![1] === '新闻')!;
+    const newsCount = Number(news[2]);
+    expect(newsCount).toBeLessThan(all.titles.length);
+    // Checking a value narrows the results to that many and says so in the summary.
+    await section.getByLabel(/^新闻 /).check();
+    await expect.poll(() => summary.innerText()).toBe(dictionaries.zh['search.filtersOne']);
+    await expect
+      .poll(async () => (await page.locator('.search-results .card-meta').allInnerTexts()).map((m) => m.split(' · ')[0]))
+      .toEqual(Array(newsCount).fill('新闻'));
+    // Other groups now count within the news only.
+    const years = page.getByRole('group', { name: dictionaries.zh['search.year'] });
+    await expect
+      .poll(async () => (await years.locator('label:not([hidden])').allInnerTexts()).reduce((sum, t) => sum + Number(/\((\d+)\)/.exec(t)![1]), 0))
+      .toBe(newsCount);
+    // A second value of the same group widens the results (either section, not both).
+    const second = options.find((m) => m![1] !== '新闻' && Number(m![2]) > 0)!;
+    await section.getByLabel(new RegExp(`^${second[1]} `)).check();
+    await expect.poll(() => summary.innerText()).toBe(dictionaries.zh['search.filtersMany'].replace('{{count}}', '2'));
+    await expect.poll(() => page.locator('.search-results > li').count()).toBe(Math.min(20, newsCount + Number(second[2])));
+    await page.close();
+  });
+
+  it('returns entries, not the home page, for the centre’s own name', async () => {
+    const page = await browser().newPage();
+    for (const locale of ['zh', 'it', 'en'] as const) {
+      const { titles } = await search(page, locale, dictionaries[locale]['site.name']);
+      expect(titles.length, locale).toBeGreaterThan(0);
+      const links = await page.locator('.search-results > li > a.search-title').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+      // The home page is not indexed (src/pages/[lang]/index.astro): its text is the entries' own.
+      expect(links, locale).not.toContain(`/${locale}/`);
+    }
     await page.close();
   });
 
