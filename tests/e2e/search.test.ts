@@ -97,16 +97,23 @@ describe('search', () => {
     const summary = page.locator('details.search-filters > summary');
     await summary.click();
     const legends = await page.locator('.search-filters fieldset:not([hidden]) > legend').allInnerTexts();
-    const groupNames = (['search.section', 'search.year', 'search.type', 'search.sector', 'search.tag'] as const).map((k) => dictionaries.zh[k]);
+    const groupNames = (
+      ['search.section', 'search.year', 'search.type', 'search.format', 'search.category', 'search.sector', 'search.ipStatus', 'search.partnership', 'search.tag'] as const
+    ).map((k) => dictionaries.zh[k]);
     expect(legends.length).toBeGreaterThan(1);
-    expect(legends.every((legend) => groupNames.includes(legend))).toBe(true);
+    expect(legends.filter((legend) => !groupNames.includes(legend))).toEqual([]);
+    // Every value reads in Chinese: event types, sectors, topics… are labels, never keys such as "business-matching".
+    const values = await page.locator('.search-filters fieldset:not([hidden]) label:not([hidden])').allInnerTexts();
+    expect(values.length).toBeGreaterThan(5);
+    expect(values.filter((v) => /^[a-z][a-z0-9-]*[ -]/.test(v.trim()))).toEqual([]);
+    expect(values.join(' ')).toMatch(/论坛|企业对接|研讨会/);
     // Section names are Chinese and ordered as a Chinese reader expects (pinyin), each with its count.
     const section = page.getByRole('group', { name: dictionaries.zh['search.section'] });
     const options = (await section.locator('label:not([hidden])').allInnerTexts()).map((text) => /^(.+) \((\d+)\)$/.exec(text.trim()));
     expect(options.length).toBeGreaterThan(2);
     expect(options.every(Boolean)).toBe(true);
-    const values = options.map((m) => m![1]!);
-    expect(values).toEqual([...values].sort(new Intl.Collator('zh-CN').compare));
+    const sections = options.map((m) => m![1]!);
+    expect(sections).toEqual([...sections].sort(new Intl.Collator('zh-CN').compare));
     const news = options.find((m) => m![1] === '新闻')!;
     const newsCount = Number(news[2]);
     expect(newsCount).toBeLessThan(all.titles.length);
