@@ -48,21 +48,54 @@ export function monthWeeks(year: number, month: number): (string | null)[][] {
   return weeks;
 }
 
-/** The months (YYYY-MM) from the first to the last event, each with its events by local start date. */
-export function eventMonths(views: EventView[], localDate: (v: EventView) => string): { month: string; byDay: Map<string, EventView[]> }[] {
-  if (views.length === 0) return [];
-  const dates = views.map(localDate).sort();
-  const [fy, fm] = dates[0]!.split('-').map(Number) as [number, number];
-  const [ly, lm] = dates.at(-1)!.split('-').map(Number) as [number, number];
-  const months: { month: string; byDay: Map<string, EventView[]> }[] = [];
-  for (let y = fy, m = fm; y < ly || (y === ly && m <= lm); m === 12 ? ((y += 1), (m = 1)) : (m += 1)) {
-    const month = `${y}-${String(m).padStart(2, '0')}`;
-    const byDay = new Map<string, EventView[]>();
-    for (const v of views) {
-      const d = localDate(v);
-      if (d.startsWith(month)) byDay.set(d, [...(byDay.get(d) ?? []), v]);
-    }
-    months.push({ month, byDay });
+/** The month `n` months after `month` (both YYYY-MM; `n` may be negative). */
+export function addMonths(month: string, n: number): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const index = y * 12 + (m - 1) + n;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** How many months after the build's month the month view reaches at least. */
+export const MONTHS_AHEAD = 12;
+
+/**
+ * The months (YYYY-MM, consecutive) that have a page in the month view: from the first event's
+ * month, or the build's month if that is earlier, to the later of the last event's month and
+ * `ahead` months after the build's month. The build's month always has a page (the view opens
+ * there), and so does every month of the following year: the pages' script sends a visitor who
+ * comes after the build to their own month, which must exist even when nothing is planned yet.
+ *
+ * `eventDates`: the events' local start dates (YYYY-MM-DD), in any order; `today`: the build's
+ * date (YYYY-MM-DD).
+ */
+export function monthRange(eventDates: readonly string[], today: string, ahead = MONTHS_AHEAD): string[] {
+  const now = today.slice(0, 7);
+  const months = eventDates.map((d) => d.slice(0, 7));
+  const first = months.reduce((a, b) => (b < a ? b : a), now);
+  const last = months.reduce((a, b) => (b > a ? b : a), addMonths(now, ahead));
+  const range: string[] = [];
+  for (let month = first; month <= last; month = addMonths(month, 1)) range.push(month);
+  return range;
+}
+
+/** The months before and after `month` in a range of monthRange(), where the range has them. */
+export function monthNeighbours(range: readonly string[], month: string): { prev?: string; next?: string } {
+  const i = range.indexOf(month);
+  if (i < 0) return {};
+  return { prev: range[i - 1], next: range[i + 1] };
+}
+
+/** Each month of `range` with its events by local start date (YYYY-MM-DD → events, in the given order). */
+export function eventMonths(
+  views: readonly EventView[],
+  localDate: (v: EventView) => string,
+  range: readonly string[],
+): { month: string; byDay: Map<string, EventView[]> }[] {
+  const byMonth = new Map(range.map((month) => [month, new Map<string, EventView[]>()]));
+  for (const v of views) {
+    const day = localDate(v);
+    const byDay = byMonth.get(day.slice(0, 7));
+    if (byDay) byDay.set(day, [...(byDay.get(day) ?? []), v]);
   }
-  return months;
+  return [...byMonth].map(([month, byDay]) => ({ month, byDay }));
 }

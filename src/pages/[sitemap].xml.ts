@@ -6,6 +6,7 @@ import { newsPagePaths, newsTagPaths } from '../lib/news';
 import { entryPages, everyLocale, sitemapUrls, sitemapXml, type LocalePage } from '../lib/sitemap';
 import { collectionNames } from '../schema/collections';
 import { contentKey } from '../lib/cache-keys';
+import { monthPages } from './[lang]/events/month/_months';
 
 // /sitemap.xml: every public page of every locale with its hreflang alternates. Not listed:
 // fallback URLs (their canonical is the source page), 404 pages (noindex), /admin/, feeds.
@@ -39,6 +40,8 @@ async function sitemapPages(): Promise<LocalePage[]> {
   const pages: LocalePage[] = [
     ...everyLocale((l) => `/${l}/`),
     ...SECTION_PAGES.flatMap((section) => everyLocale((l) => `/${l}/${section}/`)),
+    // The events' month pages: the same months in every locale.
+    ...(await monthPages(defaultLocale)).pages.flatMap(({ month }) => everyLocale((l) => `/${l}/events/month/${month}/`)),
     // The news list's further pages and tag pages: built from the same paths as their routes.
     ...(await newsPagePaths()).map(({ params }) => ({ locale: params.lang, path: `/${params.lang}/news/page/${params.page}/` })),
     ...(await newsTagPaths()).map(({ params }) => ({ locale: params.lang, path: `/${params.lang}/news/tags/${params.tag}/` })),

@@ -9,15 +9,17 @@ import { pageWeights, type PageWeight } from '../../scripts/bench/page-weight.mj
  * - Every public page: at most 25 KB of HTML + CSS (gzip).
  * - Content pages ship no JavaScript but the search loader (the header's "/" and Ctrl-K
  *   shortcut, src/scripts/search-shortcut.ts) and the deadline script of calls
- *   (src/scripts/call-status.ts). The search page itself also loads its search script, and "/"
+ *   (src/scripts/call-status.ts), and the month view of events its today script
+ *   (src/scripts/month-now.ts). The search page itself also loads its search script, and "/"
  *   the language chooser; /admin/ is the CMS.
  */
 
 const budgetHtmlCss = 25 * 1024;
-/** Built chunks of the two scripts content pages may load (Vite names them after their component). */
+/** Built chunks of the scripts content pages may load (Vite names them after their component). */
 const allowedOnContentPages = [
   /^\/_astro\/Header\.astro_astro_type_script_index_\d+_lang\.[\w-]+\.js$/,
   /^\/_astro\/CallStatus\.astro_astro_type_script_index_\d+_lang\.[\w-]+\.js$/,
+  /^\/_astro\/_MonthView\.astro_astro_type_script_index_\d+_lang\.[\w-]+\.js$/,
 ];
 const notContentPage = (path: string) => path === '/' || path.startsWith('/admin/') || /^\/(it|zh|en)\/search\/$/.test(path);
 
@@ -53,5 +55,9 @@ describe('page-weight budgets', () => {
     const withDeadline = contentPages.filter((page) => page.js.files.some((file) => allowedOnContentPages[1]!.test(file)));
     expect(withDeadline.map((page) => page.path)).toContain('/it/calls/');
     expect(withDeadline.every((page) => /^\/(it|zh|en)\/(calls\/|$)/.test(page.path))).toBe(true);
+    // The today script of the month view, only there.
+    const withMonth = contentPages.filter((page) => page.js.files.some((file) => allowedOnContentPages[2]!.test(file)));
+    expect(withMonth.map((page) => page.path)).toContain('/it/events/month/');
+    expect(withMonth.every((page) => /^\/(it|zh|en)\/events\/month\/(\d{4}-\d{2}\/)?$/.test(page.path))).toBe(true);
   });
 });

@@ -1,0 +1,41 @@
+import { siteConfig } from '../../../../config/site';
+import type { Locale } from '../../../../i18n/locales';
+import { listCacheKey } from '../../../../lib/cache-keys';
+import { eventMonths, eventsByPhase, monthNeighbours, monthRange, type EventView } from '../../../../lib/events';
+import { ROME, zoned } from '../../../../lib/time';
+
+/** What a page of the month view shows (the props of _MonthView.astro). */
+export interface MonthPage {
+  month: string;
+  byDay: Map<string, EventView[]>;
+  prev?: string;
+  next?: string;
+  today: string;
+  range?: { first: string; last: string };
+}
+
+/**
+ * The pages of a locale's month view, one per month of monthRange() (src/lib/events.ts): every
+ * locale has the same months, since the range does not depend on which events are translated.
+ * Also the build's month, the one /<l>/events/month/ shows.
+ */
+export async function monthPages(locale: Locale): Promise<{ pages: MonthPage[]; current: string }> {
+  const { upcoming, past } = await eventsByPhase(locale, siteConfig.buildTime);
+  const views = [...past, ...upcoming];
+  const localDate = (v: EventView) => zoned(v.start, v.zone).date;
+  const today = zoned(siteConfig.buildTime, ROME).date;
+  const range = monthRange(views.map(localDate), today);
+  const pages = eventMonths(views, localDate, range).map(({ month, byDay }) => ({ month, byDay, today, ...monthNeighbours(range, month) }));
+  return { pages, current: today.slice(0, 7) };
+}
+
+/**
+ * The cache key of a month page (src/lib/cache-keys.ts): its month, neighbours and range, the
+ * build's date only when it falls in the month (the pages of other months do not show it),
+ * and the events shown.
+ */
+export function monthCacheKey(locale: Locale, route: string, page: MonthPage): Promise<string> {
+  const { month, prev, next, today, range, byDay } = page;
+  const items = [...byDay.values()].flat().map((v) => v.item);
+  return listCacheKey([route, month, prev, next, today.startsWith(month) ? today : null, range], locale, items);
+}
