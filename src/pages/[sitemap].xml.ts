@@ -9,7 +9,7 @@ import { contentKey } from '../lib/cache-keys';
 import { monthPages } from './[lang]/events/month/_months';
 
 // /sitemap.xml: every public page of every locale with its hreflang alternates. Not listed:
-// fallback URLs (their canonical is the source page), 404 pages (noindex), /admin/, feeds.
+// fallback URLs (their canonical is the source page), 404 and search pages (noindex), /admin/, feeds.
 // A route with one path, so that it can have a cache key: the pages it lists and the site's
 // address. Writing the XML of 31,000 pages took 0.5-1 s of every rebuild at 10,000 entries.
 
