@@ -77,6 +77,10 @@ export default defineConfig({
     concurrency: 16,
   },
   vite: {
+    // The CMS admin's script (cms/main.ts, loaded by /admin/ under astro dev) is not an import of
+    // any page, so Vite would find Decap and React only when a browser first asks for it, bundle
+    // them, and reload the admin midway; scanned at start-up, they are bundled before.
+    optimizeDeps: { entries: ['cms/main.ts'] },
     build: {
       // Scripts always as files too (Vite would inline small ones), for the same reason.
       assetsInlineLimit: 0,
