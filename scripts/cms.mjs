@@ -71,21 +71,19 @@ const astro = spawn(process.execPath, ['--import', exitWithParent, astroBin, 'de
   env: astroEnv,
   // stdin: the pipe whose end tells the dev server that this script has ended.
   stdio: ['pipe', 'inherit', 'inherit'],
-  // A process group of its own: Ctrl+C reaches this script, which stops the group as a whole.
-  detached: true,
+  // A process group of its own: Ctrl+C reaches this script, which stops the group as a whole
+  // (POSIX; Windows has no process groups, and `detached` there means a console of its own).
+  detached: process.platform !== 'win32',
 });
 const astroExited = new Promise((resolve) => astro.once('exit', (code, signal) => resolve(signal ?? `code ${code}`)));
 
 /** Stops the dev server's process group and waits for its leader to end. */
 async function stopAstro() {
   if (astro.exitCode === null && astro.signalCode === null && astro.pid) {
-    try {
-      process.kill(-astro.pid, 'SIGTERM');
-    } catch {
-      // Already gone.
-    }
+    if (process.platform === 'win32') astro.kill();
+    else killGroup(astro.pid, 'SIGTERM');
     // A dev server that ignores SIGTERM is killed after a while.
-    const force = setTimeout(() => killGroup(astro.pid, 'SIGKILL'), 10_000);
+    const force = setTimeout(() => (process.platform === 'win32' ? astro.kill('SIGKILL') : killGroup(astro.pid, 'SIGKILL')), 10_000);
     force.unref();
     await astroExited;
     clearTimeout(force);
@@ -96,7 +94,7 @@ async function stopAstro() {
 
 /** @param {number | undefined} pid @param {NodeJS.Signals} signal */
 function killGroup(pid, signal) {
-  if (!pid) return;
+  if (!pid || process.platform === 'win32') return;
   try {
     process.kill(-pid, signal);
   } catch {

@@ -55,7 +55,7 @@ export async function startDecapServer({ port = 8081, repoDir = process.cwd(), q
     stdio: ['pipe', quiet ? 'ignore' : 'inherit', quiet ? 'ignore' : 'inherit'],
     // A process group of its own: a Ctrl+C meant for the starter does not reach it directly,
     // so the starter stops it in its own time (and order).
-    detached: true,
+    detached: process.platform !== 'win32',
   });
   /** How the server ended ("code 1", "SIGTERM"), once it has. */
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(signal ?? `code ${code}`)));
