@@ -54,8 +54,11 @@ export default defineConfig({
   i18n: {
     locales: localeKeys,
     defaultLocale,
-    // Every public URL carries its locale (/it/…, /zh/…, /en/…); "/" is our own chooser.
-    routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
+    // Every public URL carries its locale (/it/…, /zh/…, /en/…) because every public page lives
+    // under src/pages/[lang]/; "/" is our own chooser and src/middleware.ts sets the locale.
+    // Astro's own routing ("prefix always") would answer every page outside a locale with 404,
+    // which the dev server did for the CMS admin at /admin/.
+    routing: 'manual',
   },
   // Dev and preview servers stay on the loopback interface.
   server: { host: '127.0.0.1', port: 4321 },
@@ -74,6 +77,10 @@ export default defineConfig({
     concurrency: 16,
   },
   vite: {
+    // The CMS admin's script (cms/main.ts, loaded by /admin/ under astro dev) is not an import of
+    // any page, so Vite would find Decap and React only when a browser first asks for it, bundle
+    // them, and reload the admin midway; scanned at start-up, they are bundled before.
+    optimizeDeps: { entries: ['cms/main.ts'] },
     build: {
       // Scripts always as files too (Vite would inline small ones), for the same reason.
       assetsInlineLimit: 0,

@@ -195,7 +195,10 @@ export interface BackendSettings {
   proxy_url?: string;
 }
 
-/** The local decap-server (npm run cms) that writes straight into this working copy. */
+/**
+ * The local decap-server (npm run cms) that writes straight into this working copy, on its
+ * default port; `npm run cms` with another port (DECAP_PORT) passes its address as CMS_PROXY_URL.
+ */
 export const LOCAL_BACKEND_URL = 'http://127.0.0.1:8081/api/v1';
 
 /**
@@ -232,8 +235,10 @@ export function cmsConfig({ ui, backend, siteUrl }: CmsConfigOptions) {
     load_config_file: false,
     locale: decapUiLocale[ui],
     backend,
-    // On localhost Decap talks to decap-server instead of the configured Git backend.
-    local_backend: { url: LOCAL_BACKEND_URL },
+    // On localhost Decap talks to decap-server instead of the configured Git backend: the
+    // proxy backend's own decap-server when that is the backend (so a decap-server on another
+    // port is never the one asked), else the default one.
+    local_backend: { url: (backend.name === 'proxy' && backend.proxy_url) || LOCAL_BACKEND_URL },
     ...(gitBackend ? { publish_mode: 'editorial_workflow' as const } : {}),
     ...(siteUrl ? { site_url: siteUrl, display_url: siteUrl } : {}),
     media_folder: MEDIA_FOLDER,
