@@ -61,6 +61,35 @@ describe('CMS admin', { timeout: 120_000 }, () => {
     expect(await frame.locator('main#main .container article.entry').count()).toBe(1);
   });
 
+  it('lets an editor pick an offer’s sector and topics from the vocabularies, listed in the interface language', async () => {
+    const open = (n: number) => page.goto(`${base}/admin/?lang=zh&vocabulary=${n}#/collections/offers/entries/graphene-thermal-film`);
+    await open(1);
+    const login = page.getByRole('button', { name: '登录' });
+    const sectorLabel = page.locator('label', { hasText: /^领域$/ }).first();
+    await login.or(sectorLabel).waitFor();
+    if (await login.isVisible()) {
+      await login.click();
+      await open(2);
+    }
+    await sectorLabel.waitFor();
+    // The stored key (advanced-materials) is shown as the term's Chinese name.
+    // The innermost block holding both the field's label and its hint: the field.
+    const field = (label: RegExp, hint: string) => page.locator('div', { has: page.locator('label', { hasText: label }) }).filter({ hasText: hint }).last();
+    const sectorField = field(/^领域$/, '从技术领域列表中选择');
+    await expect.poll(() => sectorField.innerText()).toContain('先进材料');
+    expect(await sectorField.innerText()).not.toContain('advanced-materials');
+    const topicsField = field(/^主题/, '从主题列表中选择');
+    expect(await topicsField.innerText()).toContain('先进材料');
+    // The list offers the other sectors by their Chinese names.
+    await page.locator(`#${await sectorLabel.getAttribute('for')}`).focus();
+    await page.keyboard.type('能');
+    await page.getByText('能源', { exact: true }).first().waitFor();
+    await page.keyboard.press('Escape');
+    // The vocabularies are collections of their own, to add a term without code.
+    await page.goto(`${base}/admin/?lang=zh&vocabulary=3#/collections/topics`);
+    await page.getByRole('link', { name: /人工智能/ }).first().waitFor();
+  });
+
   it('loads nothing from another host', () => {
     const foreign = requests.filter((url) => !/^(?:https?:\/\/127\.0\.0\.1(?::\d+)?\/|data:|blob:|about:)/.test(url));
     expect(requests.length).toBeGreaterThan(10);
