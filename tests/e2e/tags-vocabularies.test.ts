@@ -162,9 +162,17 @@ describe('the sample site shows sectors and topics in the reader’s language', 
     expect(feed).toContain('<category>知识产权</category>');
     expect(feed).not.toContain('<category>ip</category>');
     await page.goto(`${base}/zh/news/ip-helpdesk-launched/`);
+    // The entry names its topics and tags, linking to their pages.
+    const links = page.locator('.entry-tags a');
+    expect(await links.allInnerTexts()).toEqual(['知识产权', '服务']);
+    expect(await links.first().getAttribute('href')).toBe('/zh/news/tags/ip/');
     const blocks = await page.locator('script[type="application/ld+json"]').allTextContents();
     const article = blocks.map((b) => JSON.parse(b)).find((ld) => ld['@type'] === 'NewsArticle');
     expect(article.keywords).toContain('知识产权');
+    // A fallback page (Italian text under /en/) shows its topics in English, not its Italian tags.
+    await page.goto(`${base}/en/news/beijing-delegation-visits-bergamo/`);
+    expect(await page.locator('.entry-tags a').allInnerTexts()).toEqual(['Universities']);
+    expect(await page.locator('.entry-tags').getAttribute('lang')).toBe('en');
     await page.close();
   });
 });
