@@ -81,6 +81,10 @@ export default defineConfig({
     // any page, so Vite would find Decap and React only when a browser first asks for it, bundle
     // them, and reload the admin midway; scanned at start-up, they are bundled before.
     optimizeDeps: { entries: ['cms/main.ts'] },
+    // Under `npm run cms` (CITTC_EDITING=1) no page reloads itself when files change: a save
+    // writes into content/, and a reload would empty the editor the moment Decap opens the saved
+    // entry. Pages still show the new content when reloaded by hand.
+    ...(process.env.CITTC_EDITING === '1' ? { server: { hmr: false } } : {}),
     build: {
       // Scripts always as files too (Vite would inline small ones), for the same reason.
       assetsInlineLimit: 0,

@@ -64,7 +64,8 @@ console.log(`decap-server: ${decap.url} (saving into ${join(process.cwd(), 'cont
 const astroPackage = require.resolve('astro/package.json');
 const astroBin = join(dirname(astroPackage), require(astroPackage).bin.astro);
 /** @type {NodeJS.ProcessEnv} */
-const astroEnv = { ...process.env, CMS_PROXY_URL: decap.url };
+// CITTC_EDITING: no reload of the admin when a save writes into content/ (astro.config.mjs).
+const astroEnv = { ...process.env, CMS_PROXY_URL: decap.url, CITTC_EDITING: '1' };
 // Local editing always goes through this decap-server, whatever Git backend the shell names.
 delete astroEnv.CMS_BACKEND;
 const astro = spawn(process.execPath, ['--import', exitWithParent, astroBin, 'dev', '--host', '127.0.0.1', '--port', String(cmsPort)], {
