@@ -6,11 +6,15 @@ import { ROME, zoned } from '../../../../lib/time';
 
 /** What a page of the month view shows (the props of _MonthView.astro). */
 export interface MonthPage {
+  /** YYYY-MM */
   month: string;
   byDay: Map<string, EventView[]>;
+  /** The months before and after that have a page. */
   prev?: string;
   next?: string;
+  /** The build's date in Rome, YYYY-MM-DD. */
   today: string;
+  /** The first and last months that have a page: only on the entry page /<l>/events/month/. */
   range?: { first: string; last: string };
 }
 
