@@ -72,8 +72,8 @@ export default defineConfig({
     inlineStylesheets: 'never',
     // Routes rendered at once (Astro's default is 1). Rendering is one thread either way, but
     // with one route at a time the thread waits for each page's writes (dist/ and the
-    // incremental cache) before it starts the next. At 10,000 entries (42,558 routes) the
-    // render phase took 105 s with 1, ~80 s with 4 or 8, 62–75 s with 16, 69–76 s with 64.
+    // incremental cache) before it starts the next. 16 renders fastest of the values measured
+    // (docs/performance.md, "Rendering").
     concurrency: 16,
   },
   vite: {

@@ -4,7 +4,7 @@
 //
 // The index may start before Astro has exited: once its pages are rendered, Astro's
 // build:done hooks write calendar files, sweep away files of earlier builds and check links,
-// 2 s at 10,000 entries (6 s cold) with a core to spare. The first of those hooks names the
+// with a core to spare (docs/performance.md, "The search step"). The first of those hooks names the
 // pages this build made (src/integrations/pages-final.ts); from them the search step writes
 // its copies of changed pages, and a language's Pagefind process starts at once if Astro's
 // memory now plus the peak that language needed at the last build (per page, kept with the

@@ -3,7 +3,7 @@
  * Measures what a visitor downloads for a first search on the built site (dist/), per
  * locale: every /pagefind/ file requested from opening the search page to the first results
  * (JS, WASM, index chunks, fragments), gzip-compressed as a static host would serve them.
- * Prints a table and the budgets of issue 5 (≤ 150 KB it/en, ≤ 200 KB zh). A measurement,
+ * Prints a table and the budgets (≤ 150 KB it/en, ≤ 200 KB zh; docs/search.md). A measurement,
  * not a test: timings and sizes belong to the benchmark.
  * Usage: npm run build && npm run measure:search
  */

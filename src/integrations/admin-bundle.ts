@@ -11,8 +11,8 @@ import { BACKGROUND_NICE } from '../lib/thread-priority.ts';
  * The CMS admin's script (cms/main.ts: Decap CMS, React, CodeMirror modes; 5.5 MB and ~100
  * files) is built once per version of its sources, not in every site build.
  *
- * Bundled by Astro with the site's other scripts it took ~5 s of every build, a third of a
- * rebuild after one edit at 1,000 entries, though it changes only with the code. Here its key
+ * Bundled by Astro with the site's other scripts it would cost seconds of every build (a third
+ * of a small rebuild; docs/performance.md), though it changes only with the code. Here its key
  * is a hash of cms/, src/ (the schema the CMS config is generated from) and the lockfile;
  * `astro build` builds it with Vite into node_modules/.astro/admin/<key>/ when that folder does
  * not exist (starting as soon as the configuration is done), and copies it into dist/admin/.

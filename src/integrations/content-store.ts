@@ -7,11 +7,11 @@ import type { Plugin } from 'vite';
  * The content store, read from disk when pages are generated instead of compiled as code.
  *
  * Astro puts the whole content-layer store (every entry, with its rendered body) into the
- * prerender bundle as one string literal: `export default JSON.parse("…")`. At 10,000 entries
- * in three languages that string is ~74 MB, and V8 compiles such a literal in time that grows
- * with the square of its length: 43 s to import it (7 MB: 0.3 s), before the first page is
- * rendered, on every build, cold or incremental. Rolldown also has to carry it through the
- * bundle. Here the module reads the file Astro has just written in its cache directory
+ * prerender bundle as one string literal: `export default JSON.parse("…")`. V8 compiles such a
+ * literal in time that grows with the square of its length, so at tens of thousands of entries
+ * importing it takes most of a rebuild (docs/performance.md, "Content loading"), before the
+ * first page is rendered, on every build, cold or incremental. Rolldown also has to carry it
+ * through the bundle. Here the module reads the file Astro has just written in its cache directory
  * (node_modules/.astro/data-store.json) and parses it: under a second at that size.
  *
  * Only `astro build`, only the server-side environments (the module is never in a client

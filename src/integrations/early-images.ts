@@ -9,8 +9,8 @@ import { lowerThreadPriority } from '../lib/thread-priority';
  * Optimised images are made while pages are rendered, not after.
  *
  * Astro renders every page on one thread, then makes the images the pages asked for (sharp,
- * on the other threads): at 10,000 entries ~56 s of rendering that leaves the second core
- * mostly idle, then ~30 s of images. Here each image transform is encoded as soon as a
+ * on the other threads): a long render that leaves the second core mostly idle, then the
+ * images (figures in docs/performance.md, "Rendering"). Here each image transform is encoded as soon as a
  * rendered page has asked for it, one at a time beside the rendering, and written into Astro's
  * own image cache (node_modules/.astro/assets/<file name of the output>). When Astro then
  * makes the images, it finds them cached and copies them to dist/.

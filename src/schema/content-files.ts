@@ -48,9 +48,10 @@ const LANES = 16;
  *   - under `astro dev`, a file changed, added or removed updates its entry.
  *
  * Why not the glob loader itself: it reads each file with fs.promises.readFile (open, stat,
- * read and close, each a round trip to libuv's pool): at 10,000 entries those 30,000 reads
- * took ~2.5 s of the main thread in a cold sync and ~2 s in a rebuild, where this reads them
- * synchronously in ~0.4 s. It also parsed every file's front matter before comparing digests.
+ * read and close, each a trip to libuv's pool): at tens of thousands of files those reads take
+ * several times as long on the main thread as reading them synchronously, as this does
+ * (docs/performance.md, "Content loading"). It also parses every file's front matter before
+ * comparing digests.
  * Unlike it, two files with the same id (visita.md beside visita.mdx) stop the build instead
  * of one silently replacing the other. And a file whose size and modification time are those
  * it had at the last sync (kept in the cache folder, content-files-<collection>.json, with its

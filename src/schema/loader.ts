@@ -74,12 +74,12 @@ export function contentLoader(collection: CollectionName): Loader {
 const NO_ENTRY = '\0cittc:save-held';
 
 /**
- * Astro saves the content store (devalue of every entry, ~50 MB at 10,000 entries: ~1 s of
- * the main thread, and as much again in garbage collection) 500 ms after the last change to
+ * Astro saves the content store (devalue of every entry: tens of megabytes at 10,000 entries,
+ * a second or more of the main thread; docs/performance.md) 500 ms after the last change to
  * it, and once more when the sync ends. A rebuild changes it only at the start (Astro's own
- * version stamps) and for the few files edited, so while the loaders read 30,000 unchanged
- * files the timer ran out and the whole store was saved twice in the middle of the sync, for
- * nothing. Deleting an id that no entry has changes nothing but starts the timer again; done
+ * version stamps) and for the few files edited, so while the loaders read thousands of
+ * unchanged files the timer would run out and the whole store be saved in the middle of the
+ * sync, for nothing. Deleting an id that no entry has changes nothing but starts the timer again; done
  * every 200 ms while a collection loads, the store is saved once, when the sync ends (the last
  * loader to finish lets the timer run, and Astro saves whatever is pending before "Synced
  * content"). Should Astro stop restarting the timer on a delete, the saves happen as before.

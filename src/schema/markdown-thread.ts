@@ -34,8 +34,8 @@ interface Pending {
 /**
  * Entry bodies rendered on a worker thread while content is synced.
  *
- * A cold sync at 10,000 entries ran on one core for ~19 s (reading 30,000 files, their YAML,
- * the schemas, and ~5.5 s of Markdown rendering) while the other core had nothing to do. The
+ * On one thread, a cold sync (reading the files, their YAML, the schemas, and rendering the
+ * Markdown) keeps one core busy while the other has nothing to do (docs/performance.md). The
  * Markdown is rendered here by the same pipeline (markdown.ts, with the renderer options
  * Astro passes its own) on a worker, while the loaders go on reading the next files.
  *

@@ -9,9 +9,9 @@ import { isSafeUrl } from './values';
  * MDX bodies as Markdown, so that the content layer renders them once, at sync time, and keeps
  * the HTML in its store between builds (keyed by the file's digest), as it does for .md files.
  *
- * Why: Astro compiles every .mdx entry into a JavaScript module of the build's bundle. That costs
- * ~5 ms a file on every build, edited or not: 150 s of bundling at 10,000 entries in three
- * languages, beyond the whole budget of the build. Bodies cannot run code anyway (the body
+ * Why: Astro compiles every .mdx entry into a JavaScript module of the build's bundle, on every
+ * build, edited or not: at tens of thousands of files that bundling alone is beyond the whole
+ * budget of the build (docs/performance.md, "Content loading"). Bodies cannot run code anyway (the body
  * policy refuses imports, expressions and unknown elements), so the only MDX they use is the
  * three components of the site. This module checks a body against the policy, then writes
  * each component as the HTML it renders to (an image as Markdown, for Astro's image pipeline)

@@ -117,8 +117,8 @@ const sharedSchemas = new Map<CollectionName, { schema: z.ZodType<Record<string,
  * The zod schema of a collection's front matter, with the cross-field rules of the contract.
  *
  * Astro asks for the schema once per entry, with an `image()` helper that resolves paths from
- * that entry's file. Building the whole schema for each entry cost ~5 s of a cold content sync
- * at 10,000 entries: zod builds a new object for each link of a chain such as
+ * that entry's file. Building the whole schema for each entry is a large part of a cold
+ * content sync (docs/performance.md, "Content loading"): zod builds a new object for each link of a chain such as
  * `.trim().min(1).max(200).superRefine(…)`, and compiles each new object schema on its first
  * parse. So the object schema is built once per collection, with image fields accepted as
  * they are, and only the image fields an entry fills are checked with that entry's helper,
