@@ -7,10 +7,10 @@ import { dirname, join } from 'node:path';
  * The .ics file of every event and call (/<locale>/events/<slug>.ics, /<locale>/calls/<slug>.ics)
  * is written by the build in one go instead of as one Astro route each.
  *
- * Why: at 10,000 entries these are 11,400 files of ~1 KB whose text takes ~0.04 ms to make,
- * but an Astro route costs ~1 ms whatever it returns (request, response, two file writes: the
- * page and the incremental cache's copy, a log line), so they took ~11 s of every cold build,
- * and every rebuild checked 11,400 routes against the cache.
+ * Why: these are small files (~1 KB) whose text is quick to make, but an Astro route costs
+ * far more than that whatever it returns (request, response, two file writes: the page and the
+ * incremental cache's copy, a log line), and every rebuild would check one route per file
+ * against the cache (figures in docs/performance.md).
  *
  * How: one route of the build (src/pages/[calendars].json.ts) returns every file's path and
  * text as JSON, with a cache key made of the files' own keys, so a rebuild reuses it unless a
@@ -60,7 +60,7 @@ export async function writeCalendarFiles(dist: string, stampFile?: string): Prom
     if (previous[path] !== hash || !existsSync(file)) toWrite.push([file, text]);
   }
   for (const folder of new Set(toWrite.map(([file]) => dirname(file)))) mkdirSync(folder, { recursive: true });
-  // A few writes at a time: the thread pool overlaps them (11,400 one by one took 2.3 s).
+  // A few writes at a time: the thread pool overlaps them (one by one, the thread waits on each).
   for (let i = 0; i < toWrite.length; i += 64) {
     await Promise.all(toWrite.slice(i, i + 64).map(([file, text]) => writeFile(file, text)));
   }

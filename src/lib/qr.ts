@@ -6,10 +6,10 @@ import { BACKGROUND_NICE } from './thread-priority';
  * A QR code of a URL as SVG markup, made at build time (no request to any QR service), for
  * sharing a page into WeChat, which most Chinese readers use.
  *
- * The codes are made on a worker thread. Pages are rendered on one thread, and the ~24,000
- * codes of a build at 10,000 entries (0.3 ms each, most of it the standard's choice of mask)
- * took ~8 s of it; the worker makes them on the other core while the pages go on, at a lower
- * priority than the rendering thread.
+ * The codes are made on a worker thread. Pages are rendered on one thread, and a large site has
+ * tens of thousands of codes (most of each one's time is the standard's choice of mask); the
+ * worker makes them on the other core while the pages go on, at a lower priority than the
+ * rendering thread.
  */
 export function qrSvg(url: string): Promise<string> {
   return qrWorker().make(url);

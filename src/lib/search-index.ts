@@ -125,10 +125,9 @@ async function indexSite(site: string, { log = console.log, stampFile, gate, pag
   }
 
   // Two languages at a time, each in its own Pagefind process: one keeps ~1.4 cores busy
-  // (parts of its work are on one thread). At 10,000 entries, no earlier bundle: one after
-  // another 37–40 s; it then en beside zh 26–28 s. Peak RSS of the step 3.2 GiB (zh alone
-  // 2.2 GiB, it 1.2, en 1.1), against 2.2 GiB one at a time. A language starts as soon as its
-  // pages are compared (and its search copies written): the next one is compared meanwhile.
+  // (parts of its work are on one thread), two fill the machine, at a higher peak of memory
+  // (docs/performance.md). A language starts as soon as its pages are compared (and its search
+  // copies written): the next one is compared meanwhile.
   const queue: { locale: Locale; pages: number; source: string; reuse: boolean }[] = [];
   const running = new Map<Promise<void>, number>();
   let failure: { error: unknown } | undefined;
@@ -275,9 +274,9 @@ function indexablePages(
  * What Pagefind reads of a page, as a page of its own: the <html> tag (the language), the
  * <title>, and the data-pagefind-body element, which holds all that is indexed, the filters,
  * meta and sort of the page (src/components/SearchMeta.astro) included. The header, menus and
- * footer around it are marked data-pagefind-ignore and never indexed; at 10,000 entries,
- * Pagefind spent 2.8 of its 4.3 s on one language parsing pages, and 1.7 s parsing these
- * copies, which give the same index file for file (tests/e2e/search-copy.test.ts).
+ * footer around it are marked data-pagefind-ignore and never indexed, yet Pagefind spends most
+ * of its time parsing pages; these copies are much smaller and give the same index file for
+ * file (tests/e2e/search-copy.test.ts).
  * A page whose body is not one <main>, or that has other data-pagefind attributes outside it,
  * is copied whole.
  */
@@ -310,15 +309,15 @@ const SEARCH_PROCESSES = Math.min(2, availableParallelism());
 /**
  * Indexes one language with Pagefind's command line (its npm package's `pagefind` command, which
  * runs the extended binary): it reads the files itself, in parallel, by a glob below the site.
- * Two of these side by side took 26–28 s at 10,000 entries where two Node API services (a
- * process each) took 33–35 s, much of it system time, for the same bytes. A language without
+ * Two of these side by side are faster than two Node API services (a process each), which
+ * spend much of their time in system calls, for the same bytes. A language without
  * pages gets the Node API's empty bundle (the command refuses to write one), so that its
  * search page loads.
  *
  * With `reuse` (the bundle is the one the last run completed), Pagefind writes onto it: its
  * fragment, word-index and filter files are named by a hash of their content, and it neither
- * compresses nor writes one whose file exists. At 10,000 entries that took one language from
- * 9.5 to 5.3 s. The files of pages that changed or went are then removed
+ * compresses nor writes one whose file exists, which nearly halves a language's time. The
+ * files of pages that changed or went are then removed
  * (unreferencedFilesRemoved), so that no removed page stays findable. The entry file goes first:
  * a run that stops half-way leaves a bundle that the next one does not reuse, since a file cut
  * short there would otherwise be kept for its name.

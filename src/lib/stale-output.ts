@@ -4,7 +4,7 @@ import { join, relative, sep } from 'node:path';
 /*
  * dist/ is kept between builds (astro.config.mjs: vite.build.emptyOutDir false), so that pages an
  * incremental build reuses stay where they are instead of being copied back from Astro's cache
- * (41,588 copies at 10,000 entries) after emptying dist/ (20 s at that size). What the build
+ * (one per page) after emptying dist/, which takes long on a large site. What the build
  * did not produce this time must then go, as emptying would have done: the page of a deleted or
  * unpublished entry, a renamed asset. A file stays when
  *   - it was written during this build (modified at or after the build started), or
