@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { relative, sep } from 'node:path';
+import { types } from 'node:util';
 import { siteConfig } from '../config/site';
 import { localeKeys, type Locale } from '../i18n/locales';
 import type { CollectionName } from '../schema/collections';
@@ -32,7 +34,27 @@ import { vocabularies } from './vocabularies';
  * almost any edit, or with the time of the build.
  */
 
-const hash = (parts: unknown[]) => createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 22);
+const hash = (parts: unknown[]) => createHash('sha256').update(JSON.stringify(parts, withoutReadingImages)).digest('base64url').slice(0, 22);
+
+/**
+ * An image in front matter (a cover) stands in a key for the file it was imported from (its path
+ * in the project, so that a key does not depend on where the project is checked out).
+ * JSON.stringify would read its properties: the image is Astro's ImageMetadata proxy, and any
+ * property read through it but `fsPath` and `clone` makes Astro keep the upload in dist/ beside
+ * its optimised images (astro/dist/assets/utils/proxy.js; src/lib/image-size.ts). `fsPath` is
+ * that proxy's own exception, the path Astro itself reads to find the original; the build stops
+ * here if a later Astro no longer gives it. An entry's data holds no other proxy.
+ */
+function withoutReadingImages(_key: string, value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || !types.isProxy(value)) return value;
+  const fsPath = (value as { fsPath?: unknown }).fsPath;
+  if (typeof fsPath !== 'string') {
+    throw new Error(
+      "cache keys: an image of the front matter has no fsPath (Astro's ImageMetadata proxy, astro/dist/assets/utils/proxy.js, has changed): its file cannot be named without Astro publishing the original",
+    );
+  }
+  return { image: relative(process.cwd(), fsPath).split(sep).join('/') };
+}
 
 /**
  * The cache key of a page made only from the given data (and from code, which Astro compares

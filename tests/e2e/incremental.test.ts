@@ -31,6 +31,18 @@ const indexedText = (locale: string) => {
     .join('\n');
 };
 const indexLine = (output: string) => output.split('\n').find((line) => line.startsWith('[search]')) ?? output;
+/**
+ * Uploads of content/media/ published as they are (name.<hash>.ext in dist/_astro/): visitors
+ * get only the optimised images made from them, so none should be.
+ */
+const publishedUploads = () => {
+  const uploads = readdirSync(join(site.dir, 'content/media')).filter((name) => /\.(?:jpe?g|png|webp|avif|gif|tiff?)$/i.test(name));
+  const names = new Set(uploads.map((name) => name.replace(/\.[^.]+$/, '')));
+  return readdirSync(join(site.dir, 'dist/_astro')).filter((name) => {
+    const m = /^(.+)\.[\w-]{8}\.[a-z]+$/i.exec(name);
+    return m !== null && names.has(m[1]!);
+  });
+};
 const edit = (path: string, from: string | RegExp, to: string) => {
   const file = join(site.dir, path);
   const text = readFileSync(file, 'utf8');
@@ -80,6 +92,12 @@ describe('incremental rebuilds', () => {
     expect(admin, result.output.slice(-2000)).toBeDefined();
     expect(page('admin/index.html')).toContain(`<script type="module" src="/admin/${admin}">`);
     expect(existsSync(join(site.dir, 'dist/admin', admin!))).toBe(true);
+    // The edited entry's cover, in every size and format its page asks for, is there; the
+    // upload it is made from is not published, whether its pages were rendered or reused.
+    const coverFiles = [...page('en/news/naples-forum-2026-report/index.html').matchAll(/\/_astro\/forum-naples-stage\.[^\s",]+/g)].map((m) => m[0]);
+    expect(coverFiles.length).toBeGreaterThan(3);
+    expect(coverFiles.filter((file) => !existsSync(join(site.dir, 'dist', file)))).toEqual([]);
+    expect(publishedUploads()).toEqual([]);
 
     // Search: only the English index is built again, and it has the new text.
     const index = await site.searchIndex();
@@ -244,5 +262,6 @@ describe('incremental rebuilds', () => {
     expect(cover).toBeDefined();
     expect(existsSync(join(site.dir, 'dist', cover!))).toBe(true);
     expect(readdirSync(images).length).toBeGreaterThan(0);
+    expect(publishedUploads()).toEqual([]);
   }, 180_000);
 });
