@@ -93,6 +93,8 @@ export async function buildAdmin(root: string, outDir: string, key: string) {
   rmSync(temporary, { recursive: true, force: true });
   await build({
     root,
+    // Served from /admin/: chunk preloads and asset URLs (the WebP encoder's .wasm) resolve there.
+    base: '/admin/',
     configFile: false,
     logLevel: 'error',
     publicDir: false,
