@@ -1,7 +1,7 @@
-import { defaultLocale, localeKeys, type Locale } from '../i18n/locales';
+import { defaultLocale, localeKeys, type Locale } from '../i18n/locales.ts';
 import type { VocabularyName } from '../schema/vocabularies';
-import { byCodePoint } from './order';
-import { termKey } from './term-key';
+import { byCodePoint } from './order.ts';
+import { termKey } from './term-key.ts';
 
 /** One term of a vocabulary: its stable key and its label in each language that has one. */
 export interface Term {
@@ -25,13 +25,13 @@ export function termLabel(term: Term, locale: Locale): string {
  * accepts free text).
  */
 export class Vocabulary {
+  readonly name: VocabularyName;
   readonly terms: readonly Term[];
   readonly #byName = new Map<string, Term>();
 
-  constructor(
-    readonly name: VocabularyName,
-    terms: Term[],
-  ) {
+  // No parameter property: Node runs this file as it is (npm run translations), stripping types only.
+  constructor(name: VocabularyName, terms: Term[]) {
+    this.name = name;
     this.terms = [...terms].sort((a, b) => byCodePoint(a.key, b.key));
     // Keys first, so that a label never takes the place of another term's key.
     for (const term of this.terms) this.#byName.set(termKey(term.key), term);

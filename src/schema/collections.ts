@@ -1,4 +1,4 @@
-import { f, type FieldSpec } from './fields';
+import { f, type FieldSpec } from './fields.ts';
 
 /**
  * The content model: every collection of ../shared/CONTENT-CONTRACT.md with its fields, in

@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
-import { localeKeys, type Locale } from '../i18n/locales';
+import { localeKeys, type Locale } from '../i18n/locales.ts';
 import type { Trilingual } from './labels';
-import { bidiProblem, SLUG_PATTERN } from './values';
+import { bidiProblem, SLUG_PATTERN } from './values.ts';
 
 /**
  * Vocabularies: lists of terms that entries share across languages, kept as content so that

@@ -1,0 +1,305 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { classifyModification, shapeOf } from '../../../src/lib/translation-status';
+import { parsePatch } from '../../../src/lib/git-history';
+import { translationReport, translationStatuses, type EntryReport } from '../../../src/lib/translation-report';
+import { gitFixture, type GitFixture } from '../../support/git-fixture';
+
+/*
+ * The translation status read from real Git histories: fixture repositories built by the
+ * tests, with commits at set dates.
+ */
+
+const call = (o: { title: string; summary?: string; deadline?: string; topics?: string; body?: string; extra?: string }) =>
+  [
+    '---',
+    `title: "${o.title}"`,
+    `summary: "${o.summary ?? 'Sommario.'}"`,
+    'date: 2026-10-12',
+    `deadline: "${o.deadline ?? '2026-12-04T23:59'}"`,
+    'timezone: Europe/Rome',
+    'category: funding',
+    'funder: "CITTC"',
+    ...(o.topics !== undefined ? [o.topics] : []),
+    ...(o.extra ? [o.extra] : []),
+    '---',
+    '',
+    o.body ?? 'Il bando finanzia progetti pilota.',
+    '',
+  ].join('\n');
+
+let repo: GitFixture | undefined;
+afterEach(() => {
+  repo?.cleanup();
+  repo = undefined;
+});
+
+/** A repository with one call in three languages, all committed on 1 November. */
+function threeLanguages(): GitFixture {
+  repo = gitFixture();
+  repo.write('content/calls/it/vouchers.mdx', call({ title: 'Voucher', topics: 'topics:\n  - smes\n  - funding' }));
+  repo.write('content/calls/zh/vouchers.mdx', call({ title: '创新券', topics: 'topics:\n  - smes\n  - funding', body: '资助试点项目。' }));
+  repo.write('content/calls/en/vouchers.mdx', call({ title: 'Vouchers', topics: 'topics:\n  - smes\n  - funding', body: 'The call funds pilots.' }));
+  repo.commit('Vouchers in three languages', '2026-11-01T10:00:00Z');
+  return repo;
+}
+
+async function statusOf(dir: string, slug = 'vouchers', collection = 'calls'): Promise<EntryReport['locales']> {
+  const { entries } = await translationStatuses({ root: dir, cacheDir: false, warn: () => {} });
+  const entry = entries.find((e) => e.slug === slug && e.collection === collection);
+  if (!entry) throw new Error(`no entry ${collection}/${slug} in ${JSON.stringify(entries)}`);
+  return entry.locales;
+}
+
+const only = (locales: EntryReport['locales']) => Object.fromEntries(Object.entries(locales).map(([l, s]) => [l, s.status]));
+
+describe('translation status from the Git history', () => {
+  it('is up to date when every language was written together, missing where a language has no file', async () => {
+    const r = gitFixture();
+    repo = r;
+    r.write('content/news/it/solo.mdx', '---\ntitle: Solo\nsummary: Solo italiano.\ndate: 2026-11-02\n---\n\nTesto.\n');
+    r.commit('One news item in Italian', '2026-11-01T10:00:00Z');
+    expect(only(await statusOf(r.dir, 'solo', 'news'))).toEqual({ it: 'up-to-date', zh: 'missing', en: 'missing' });
+  });
+
+  it('makes the other languages outdated when the text of one changes, naming it and the date', async () => {
+    const r = threeLanguages();
+    r.write('content/calls/it/vouchers.mdx', call({ title: 'Voucher', topics: 'topics:\n  - smes\n  - funding', body: 'Il bando finanzia progetti pilota di nove mesi.' }));
+    r.commit('Longer projects', '2026-12-03T09:30:00Z');
+    const s = await statusOf(r.dir);
+    expect(s.it).toMatchObject({ status: 'up-to-date', updated: '2026-12-03T09:30:00.000Z' });
+    expect(s.zh).toMatchObject({ status: 'outdated', newer: ['it'], since: '2026-12-03T09:30:00.000Z', updated: '2026-11-01T10:00:00.000Z' });
+    expect(s.en).toMatchObject({ status: 'outdated', newer: ['it'], since: '2026-12-03T09:30:00.000Z' });
+  });
+
+  it('takes any language as the source: a change of the Chinese text outdates Italian and English', async () => {
+    const r = threeLanguages();
+    r.write('content/calls/zh/vouchers.mdx', call({ title: '绿色技术创新券', topics: 'topics:\n  - smes\n  - funding', body: '资助试点项目。' }));
+    r.commit('Chinese title', '2026-12-01T08:00:00Z');
+    expect(only(await statusOf(r.dir))).toEqual({ it: 'outdated', zh: 'up-to-date', en: 'outdated' });
+    expect((await statusOf(r.dir)).it.newer).toEqual(['zh']);
+  });
+
+  it('brings a translation up to date when it follows the change, without outdating the source', async () => {
+    const r = threeLanguages();
+    r.write('content/calls/it/vouchers.mdx', call({ title: 'Voucher verdi', topics: 'topics:\n  - smes\n  - funding' }));
+    r.commit('Italian title', '2026-12-01T08:00:00Z');
+    r.write('content/calls/zh/vouchers.mdx', call({ title: '绿色创新券', topics: 'topics:\n  - smes\n  - funding', body: '资助试点项目。' }));
+    r.commit('Chinese follows', '2026-12-02T08:00:00Z');
+    const s = await statusOf(r.dir);
+    expect(only(s)).toEqual({ it: 'up-to-date', zh: 'up-to-date', en: 'outdated' });
+    // English lacks the change Italian made on 1 December; Chinese, which followed it, holds it too.
+    expect(s.en).toMatchObject({ newer: ['it', 'zh'], since: '2026-12-01T08:00:00.000Z' });
+  });
+
+  it('ignores a commit marked [minor]: a typo fix outdates nothing', async () => {
+    const r = threeLanguages();
+    r.write('content/calls/it/vouchers.mdx', call({ title: 'Voucher', topics: 'topics:\n  - smes\n  - funding', body: 'Il bando finanzia progeti pilota.' }));
+    r.commit('Typo [minor]', '2026-12-01T08:00:00Z');
+    expect(only(await statusOf(r.dir))).toEqual({ it: 'up-to-date', zh: 'up-to-date', en: 'up-to-date' });
+    // The same change without the marker does.
+    r.write('content/calls/it/vouchers.mdx', call({ title: 'Voucher', topics: 'topics:\n  - smes\n  - funding', body: 'Il bando finanzia progetti pilota.' }));
+    r.commit('Typo', '2026-12-02T08:00:00Z');
+    expect(only(await statusOf(r.dir))).toEqual({ it: 'up-to-date', zh: 'outdated', en: 'outdated' });
+  });
+
+  it('does not outdate translations when fields copied across languages change (dates, topics, a multi-line list)', async () => {
+    const r = threeLanguages();
+    // A hand edit of the Italian file only: a date, a new line, an item in the middle of a list.
+    r.write('content/calls/it/vouchers.mdx', call({ title: 'Voucher', deadline: '2027-01-20T12:00', topics: 'topics:\n  - smes\n  - energy\n  - funding', extra: 'opens: 2026-12-10' }));
+    r.commit('Deadline moved, a topic added', '2026-12-01T08:00:00Z');
+    expect(only(await statusOf(r.dir))).toEqual({ it: 'up-to-date', zh: 'up-to-date', en: 'up-to-date' });
+    // As the CMS saves: the copied fields written into every language.
+    for (const [l, title, body] of [
+      ['it', 'Voucher', 'Il bando finanzia progetti pilota.'],
+      ['zh', '创新券', '资助试点项目。'],
+      ['en', 'Vouchers', 'The call funds pilots.'],
+    ] as const) {
+      r.write(`content/calls/${l}/vouchers.mdx`, call({ title, body, deadline: '2027-01-15T12:00', topics: 'topics:\n  - energy\n  - funding' }));
+    }
+    r.commit('New deadline, a topic less, in every language', '2026-12-02T08:00:00Z');
+    expect(only(await statusOf(r.dir))).toEqual({ it: 'up-to-date', zh: 'up-to-date', en: 'up-to-date' });
+  });
+
+  it('outdates translations when a translated field changes, even inside a multi-line value', async () => {
+    const r = threeLanguages();
+    r.write('content/calls/it/vouchers.mdx', call({ title: 'Voucher', topics: 'topics:\n  - smes\n  - funding', extra: 'tags:\n  - verde\n  - pmi' }));
+    r.commit('Tags', '2026-12-01T08:00:00Z');
+    expect(only(await statusOf(r.dir))).toEqual({ it: 'up-to-date', zh: 'outdated', en: 'outdated' });
+  });
+
+  it('outdates translations when the summary changes', async () => {
+    const r = threeLanguages();
+    r.write('content/calls/en/vouchers.mdx', call({ title: 'Vouchers', summary: 'Up to 20,000 euros.', topics: 'topics:\n  - smes\n  - funding', body: 'The call funds pilots.' }));
+    r.commit('English summary', '2026-12-01T08:00:00Z');
+    expect(only(await statusOf(r.dir))).toEqual({ it: 'outdated', zh: 'outdated', en: 'up-to-date' });
+  });
+
+  it('keeps the history of a renamed file', async () => {
+    const r = threeLanguages();
+    r.write('content/calls/it/vouchers.mdx', call({ title: 'Voucher', topics: 'topics:\n  - smes\n  - funding', body: 'Nuovo testo del bando.' }));
+    r.commit('Italian text', '2026-12-01T08:00:00Z');
+    for (const l of ['it', 'zh', 'en']) r.move(`content/calls/${l}/vouchers.mdx`, `content/calls/${l}/green-vouchers.mdx`);
+    r.commit('New slug', '2026-12-02T08:00:00Z');
+    const s = await statusOf(r.dir, 'green-vouchers');
+    expect(only(s)).toEqual({ it: 'up-to-date', zh: 'outdated', en: 'outdated' });
+    expect(s.zh.since).toBe('2026-12-01T08:00:00.000Z');
+    expect(s.it.updated).toBe('2026-12-01T08:00:00.000Z');
+  });
+
+  it('starts the history of a language added later then, without outdating the others', async () => {
+    const r = gitFixture();
+    repo = r;
+    r.write('content/calls/it/vouchers.mdx', call({ title: 'Voucher' }));
+    r.commit('Italian', '2026-11-01T10:00:00Z');
+    expect(only(await statusOf(r.dir))).toEqual({ it: 'up-to-date', zh: 'missing', en: 'missing' });
+    r.write('content/calls/zh/vouchers.mdx', call({ title: '创新券', body: '资助试点项目。' }));
+    r.commit('Chinese translation', '2026-11-20T10:00:00Z');
+    const s = await statusOf(r.dir);
+    expect(only(s)).toEqual({ it: 'up-to-date', zh: 'up-to-date', en: 'missing' });
+    expect(s.zh.updated).toBe('2026-11-20T10:00:00.000Z');
+    r.write('content/calls/it/vouchers.mdx', call({ title: 'Voucher verdi' }));
+    r.commit('Italian title', '2026-11-25T10:00:00Z');
+    expect(only(await statusOf(r.dir))).toEqual({ it: 'up-to-date', zh: 'outdated', en: 'missing' });
+  });
+
+  it('counts a Decap placeholder as missing, and its translation later as an arrival', async () => {
+    const r = gitFixture();
+    repo = r;
+    const placeholder = '---\ndate: 2026-10-12\ndeadline: "2026-12-04T23:59"\ntimezone: Europe/Rome\ncategory: funding\ntopics:\n  - smes\n---\n';
+    r.write('content/calls/it/vouchers.mdx', call({ title: 'Voucher', topics: 'topics:\n  - smes' }));
+    r.write('content/calls/zh/vouchers.mdx', placeholder);
+    r.commit('Italian, with the Chinese placeholder the CMS writes', '2026-11-01T10:00:00Z');
+    expect(only(await statusOf(r.dir))).toEqual({ it: 'up-to-date', zh: 'missing', en: 'missing' });
+    r.write('content/calls/zh/vouchers.mdx', call({ title: '创新券', topics: 'topics:\n  - smes', body: '资助试点项目。' }));
+    r.commit('Chinese translation', '2026-11-20T10:00:00Z');
+    expect(only(await statusOf(r.dir))).toEqual({ it: 'up-to-date', zh: 'up-to-date', en: 'missing' });
+  });
+
+  it('counts changes not yet committed at the file’s time, and a file never committed as added then', async () => {
+    const r = threeLanguages();
+    r.write('content/calls/it/vouchers.mdx', call({ title: 'Voucher (modificato)', topics: 'topics:\n  - smes\n  - funding' }));
+    r.touch('content/calls/it/vouchers.mdx', '2026-12-05T10:00:00Z');
+    r.write('content/calls/it/new-call.mdx', call({ title: 'Nuovo' }));
+    r.touch('content/calls/it/new-call.mdx', '2026-12-06T10:00:00Z');
+    const s = await statusOf(r.dir);
+    expect(only(s)).toEqual({ it: 'up-to-date', zh: 'outdated', en: 'outdated' });
+    expect(s.zh.since).toBe('2026-12-05T10:00:00.000Z');
+    expect(await statusOf(r.dir, 'new-call')).toMatchObject({ it: { status: 'up-to-date', updated: '2026-12-06T10:00:00.000Z' } });
+  });
+
+  it('gives "unknown" and a warning in a shallow clone, where the oldest commit seems to write every file', async () => {
+    const r = threeLanguages();
+    r.write('content/calls/it/vouchers.mdx', call({ title: 'Voucher verdi', topics: 'topics:\n  - smes\n  - funding' }));
+    r.commit('Italian title', '2026-12-01T08:00:00Z');
+    const clone = mkdtempSync(join(tmpdir(), 'cittc-shallow-'));
+    try {
+      execFileSync('git', ['clone', '-q', '--depth', '1', `file://${r.dir}`, clone], { stdio: 'ignore' });
+      const warnings: string[] = [];
+      const result = await translationStatuses({ root: clone, cacheDir: false, warn: (w) => warnings.push(w) });
+      expect(warnings.join('\n')).toMatch(/shallow clone.*git fetch --unshallow/);
+      expect(result.warning).toMatch(/shallow/);
+      expect(only(result.entries[0]!.locales)).toEqual({ it: 'unknown', zh: 'unknown', en: 'unknown' });
+    } finally {
+      rmSync(clone, { recursive: true, force: true });
+    }
+  });
+
+  it('gives "unknown" and a warning without a Git repository, and without git installed', async () => {
+    const r = threeLanguages();
+    rmSync(join(r.dir, '.git'), { recursive: true, force: true });
+    const warnings: string[] = [];
+    const result = await translationStatuses({ root: r.dir, cacheDir: false, warn: (w) => warnings.push(w) });
+    expect(warnings.join('\n')).toMatch(/not in a Git repository/);
+    expect(only(result.entries[0]!.locales)).toEqual({ it: 'unknown', zh: 'unknown', en: 'unknown' });
+
+    const path = process.env.PATH;
+    process.env.PATH = join(r.dir, 'no-such-folder');
+    try {
+      const without = await translationStatuses({ root: r.dir, cacheDir: false, warn: (w) => warnings.push(w) });
+      expect(without.warning).toMatch(/git is not installed/);
+      expect(only(without.entries[0]!.locales)).toEqual({ it: 'unknown', zh: 'unknown', en: 'unknown' });
+    } finally {
+      process.env.PATH = path;
+    }
+  });
+
+  it('keeps what it read per commit and extends it with the commits since, with the same result as a full read', async () => {
+    const r = threeLanguages();
+    const cacheDir = join(r.dir, 'cache');
+    const first = await translationStatuses({ root: r.dir, cacheDir, warn: () => {} });
+    expect(only(first.entries[0]!.locales)).toEqual({ it: 'up-to-date', zh: 'up-to-date', en: 'up-to-date' });
+    const kept = readdirSync(cacheDir);
+    expect(kept).toEqual([`${first.commit}.json`]);
+    r.write('content/calls/en/vouchers.mdx', call({ title: 'Green vouchers', topics: 'topics:\n  - smes\n  - funding', body: 'The call funds pilots.' }));
+    r.commit('English title', '2026-12-01T08:00:00Z');
+    for (const l of ['it', 'zh', 'en']) r.move(`content/calls/${l}/vouchers.mdx`, `content/calls/${l}/green-vouchers.mdx`);
+    r.commit('New slug', '2026-12-02T08:00:00Z');
+    const extended = await translationStatuses({ root: r.dir, cacheDir, warn: () => {} });
+    const full = await translationStatuses({ root: r.dir, cacheDir: false, warn: () => {} });
+    expect(extended.entries).toEqual(full.entries);
+    expect(only(extended.entries[0]!.locales)).toEqual({ it: 'outdated', zh: 'outdated', en: 'up-to-date' });
+    expect(readdirSync(cacheDir).sort()).toEqual([`${first.commit}.json`, `${extended.commit}.json`].sort());
+  });
+});
+
+describe('the rest of the report', () => {
+  it('names terms without a label, UI strings missing from a dictionary, and sectors or topics that name no term', async () => {
+    const r = gitFixture();
+    repo = r;
+    r.write('content/topics/ai.yml', 'key: ai\nit: Intelligenza artificiale\nzh: 人工智能\nen: Artificial intelligence\n');
+    r.write('content/topics/energy.yml', 'key: energy\nit: Energia\nen: Energy\n');
+    r.write('content/sectors/healthcare.yml', 'key: healthcare\nit: Sanità\nzh: 医疗健康\nen: Healthcare\n');
+    r.write('src/i18n/ui/it.json', JSON.stringify({ 'nav.home': 'Home', 'nav.news': 'Notizie' }));
+    r.write('src/i18n/ui/zh.json', JSON.stringify({ 'nav.home': '首页' }));
+    r.write('src/i18n/ui/en.json', JSON.stringify({ 'nav.home': 'Home', 'nav.news': ' ' }));
+    r.write('content/news/it/robots.mdx', '---\ntitle: Robot\nsummary: S.\ndate: 2026-11-02\ntopics: [ai, robotics]\n---\n\nTesto.\n');
+    r.write('content/news/en/robots.mdx', '---\ntitle: Robots\nsummary: S.\ndate: 2026-11-02\ntopics:\n  - ai\n  - robotics\n---\n\nText.\n');
+    r.write(
+      'content/offers/it/scanner.mdx',
+      '---\ntitle: Scanner\nsummary: S.\nkind: offer\nreference: IT-1\nsector: "Sanità"\ncountry: IT\ndate: 2026-11-02\n---\n\nTesto.\n',
+    );
+    r.write(
+      'content/offers/it/drone.mdx',
+      '---\ntitle: Drone\nsummary: S.\nkind: offer\nreference: IT-2\nsector: aerospace\ncountry: IT\ndate: 2026-11-02\n---\n\nTesto.\n',
+    );
+    r.commit('Fixture', '2026-11-01T10:00:00Z');
+    const report = await translationReport({ root: r.dir, cacheDir: false, warn: () => {} });
+    expect(report.vocabularyLabels).toEqual([{ vocabulary: 'topics', key: 'energy', file: 'content/topics/energy.yml', missing: ['zh'] }]);
+    expect(report.uiStrings).toEqual([
+      { locale: 'zh', missing: ['nav.news'], empty: [] },
+      { locale: 'en', missing: [], empty: ['nav.news'] },
+    ]);
+    expect(report.unknownTerms).toEqual([
+      { collection: 'news', slug: 'robots', field: 'topics', value: 'robotics', locales: ['it', 'en'] },
+      { collection: 'offers', slug: 'drone', field: 'sector', value: 'aerospace', locales: ['it'] },
+    ]);
+  });
+});
+
+describe('lines given to fields', () => {
+  const text = '---\ntitle: A\nsummary: >-\n  long\n  text\ntopics:\n  - ai\ndate: 2026-01-01\n---\n\nBody\n';
+
+  it('measures the front matter and the lines of text of a file', () => {
+    expect(shapeOf('news', text)).toEqual({ fmEnd: 9, textLines: 4 });
+    // What Decap writes for a language left untranslated: no text at all.
+    expect(shapeOf('news', '---\ndate: 2026-01-01\ntitle: ""\ntags: []\n---\n\n')).toEqual({ fmEnd: 5, textLines: 0 });
+  });
+
+  it('tells a copied field’s line from a translated one, and the front matter from the body', () => {
+    const patch = (hunks: string) => parsePatch(`diff --git a/x.mdx b/x.mdx\n--- a/x.mdx\n+++ b/x.mdx\n${hunks}`).get('x.mdx')!;
+    const after = shapeOf('news', text);
+    expect(classifyModification('news', patch('@@ -8 +8 @@ topics\n-date: 2025-01-01\n+date: 2026-01-01\n'), after).text).toBe(false);
+    expect(classifyModification('news', patch('@@ -6,0 +7 @@ topics\n+  - ai\n'), after)).toEqual({ text: false, before: { fmEnd: 8, textLines: 4 } });
+    expect(classifyModification('news', patch('@@ -5 +5 @@ summary\n-  txt\n+  text\n'), after).text).toBe(true);
+    expect(classifyModification('news', patch('@@ -11 +11 @@ date\n-Bdy\n+Body\n'), after).text).toBe(true);
+    // A line that could be a field's but lies in the body is text.
+    const body = shapeOf('news', '---\ntitle: A\n---\n\ndate: 2026\n');
+    expect(classifyModification('news', patch('@@ -5 +5 @@ title\n-date: 2025\n+date: 2026\n'), body).text).toBe(true);
+    // The front matter's own delimiters: cannot be followed, text.
+    expect(classifyModification('news', patch('@@ -9 +9 @@ date\n-...\n+---\n'), after)).toEqual({ text: true, before: undefined });
+  });
+});
