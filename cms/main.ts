@@ -11,7 +11,9 @@ import { cmsConfig, decapUiLocale, type BackendSettings } from '../src/schema/de
 import { editorComponents } from './editor-components';
 import { adminLabels } from './labels';
 import { escapeMdx, unescapeMdx } from './mdx-escape';
+import { markMinorSaves, minorEditControl, savesMakeCommits } from './minor-edit';
 import { previewTemplate } from './previews';
+import { mountTranslationNote } from './translation-note';
 import { pickUiLocale, UI_LOCALE_KEY } from './ui-locale';
 
 const settings = document.getElementById('cms-settings')!.dataset;
@@ -60,6 +62,12 @@ function mountLanguagePicker() {
   document.body.append(nav);
 }
 mountLanguagePicker();
+
+// The translation status of the entry being edited, and the minor-edit switch (see their modules).
+const onSaved = (listener: () => void) => CMS.registerEventListener({ name: 'postSave', handler: () => void listener() });
+const minorEdit = minorEditControl(ui, savesMakeCommits(backend), onSaved);
+markMinorSaves(CMS as never, ['proxy', 'github', 'gitlab', 'gitea'], minorEdit.isMinor);
+mountTranslationNote(ui, { onSaved, editorControls: minorEdit.element });
 
 void decapUiLocale;
 CMS.init({ config: config as unknown as CmsConfig });

@@ -8,9 +8,13 @@
  * project's Node 24, measures time, memory, Pagefind and page weight, changes the body of one
  * entry, commits it as a CMS save would and builds again, then prints a markdown table.
  *
+ * It also measures the translation status of the corpus (src/lib/translation-report.ts): read
+ * from the whole history with nothing kept, from what was kept at that commit, and extended by
+ * the commit of the edit.
+ *
  * Usage: npm run bench -- [--entries 1000[,10000]] [--keep] [--json results.json]
  *          [--seed 1] [--now 2026-11-25] [--images K] [--no-sample] [--progress 5]
- *          [--env KEY=VALUE ...]
+ *          [--env KEY=VALUE ...] [--status-only]
  *   --entries   corpus sizes, comma-separated or repeated (default 1000)
  *   --keep      keep the temporary copies and print their paths (default: removed)
  *   --json      write all measurements (with per-page weights) to a file
@@ -22,6 +26,7 @@
  *   --progress  seconds between progress lines (0: none; default 5)
  *   --env       extra environment for both builds, e.g. to switch an option of
  *               astro.config.mjs that reads process.env
+ *   --status-only  no builds: the corpus, its commits and the translation status only
  * Exits non-zero when a build fails, after printing the end of Astro's output.
  */
 import { rmSync } from 'node:fs';
@@ -33,6 +38,7 @@ import { runBuild } from './bench/build-runner.mjs';
 import { pageWeights, summarizeWeights } from './bench/page-weight.mjs';
 import { machineInfo, machineLine, phasesTable, resultsTable } from './bench/report.mjs';
 import { commitAll, createWorkspace, removeWorkspace } from './bench/workspace.mjs';
+import { measureStatus, statusTable } from './bench/translation-status.mjs';
 
 const repo = resolve(import.meta.dirname, '..');
 
@@ -48,13 +54,14 @@ const { values: args } = parseArgs({
     sample: { type: 'boolean', default: true },
     progress: { type: 'string', default: '5' },
     env: { type: 'string', multiple: true, default: [] },
+    'status-only': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 
 if (args.help) {
   console.log('Usage: npm run bench -- [--entries 1000,10000] [--keep] [--json file] [--seed 1] [--now YYYY-MM-DD]');
-  console.log('         [--images K] [--no-sample] [--progress 5] [--env KEY=VALUE ...]   (see scripts/bench.mjs)');
+  console.log('         [--images K] [--no-sample] [--progress 5] [--env KEY=VALUE ...] [--status-only]   (see scripts/bench.mjs)');
   process.exit(0);
 }
 
@@ -145,6 +152,25 @@ for (const n of sizes) {
   await commitAll(workspace, 'Sample and generated content', new Date(now.getTime() - 3_600_000));
   log(`committed the content in ${secs(performance.now() - t2)}`);
 
+  const status = { cold: await measureStatus(workspace, { cache: false }), kept: 0, extended: 0 };
+  await measureStatus(workspace, { cache: true }); // fills the cache of this commit
+  status.kept = (await measureStatus(workspace, { cache: true })).ms;
+  log(
+    `translation status of ${status.cold.entries} entries (${status.cold.files} files): ${secs(status.cold.ms)} from the whole history, ` +
+      `${secs(status.kept)} from what was kept at the commit`,
+  );
+  if (args['status-only']) {
+    await editEntryBody(corpus.editTarget);
+    await commitAll(workspace, `Edit ${relative(workspace, corpus.editTarget)}`, now);
+    status.extended = (await measureStatus(workspace, { cache: true })).ms;
+    log(`translation status one commit later: ${secs(status.extended)}`);
+    results.push({ entries: { generated: n, sample: sampleEntries, files: corpus.files + sampleFiles }, status, workspace: args.keep ? workspace : null });
+    if (args.keep) log(`kept: ${workspace}`);
+    else await removeWorkspace(workspace);
+    current = null;
+    continue;
+  }
+
   log('cold build…');
   const cold = await runBuild({ cwd: workspace, label: `cold-${n}`, env: buildEnv, progressEvery, log });
   if (!cold.ok) failed(cold, 'Cold build', workspace);
@@ -169,6 +195,8 @@ for (const n of sizes) {
   await editEntryBody(corpus.editTarget);
   // Saved as the CMS saves: one commit, which also moves the time of the last commit.
   await commitAll(workspace, `Edit ${relative(workspace, corpus.editTarget)}`, now);
+  status.extended = (await measureStatus(workspace, { cache: true })).ms;
+  log(`translation status one commit later: ${secs(status.extended)}`);
   const rebuild = await runBuild({ cwd: workspace, label: `rebuild-${n}`, env: buildEnv, progressEvery, log });
   if (!rebuild.ok) failed(rebuild, 'Rebuild', workspace);
   log(`rebuild: ${secs(rebuild.wallMs)} (${Math.round((100 * rebuild.wallMs) / cold.wallMs)} % of cold), ${rebuild.cachedRoutes} routes reused from the incremental cache`);
@@ -183,6 +211,7 @@ for (const n of sizes) {
     cold: strip(cold),
     rebuild: strip(rebuild),
     editedFile: relative(workspace, corpus.editTarget),
+    status,
     weight,
     gzipLevel: 9,
     adminPage: admin ? { html: admin.html.gzip, css: admin.css.gzip, js: admin.js.gzip } : null,
@@ -198,6 +227,15 @@ for (const n of sizes) {
   current = null;
 }
 
+if (args['status-only']) {
+  log('\n## Translation status\n');
+  log(statusTable(results));
+  log('');
+  log(machineLine(machine));
+  if (args.json) await writeFile(args.json, `${JSON.stringify({ machine, date: new Date().toISOString(), results }, null, 1)}\n`);
+  process.exit(0);
+}
+
 log('\n## Build benchmark\n');
 log(resultsTable(results));
 log('');
@@ -208,6 +246,8 @@ log(
     `polled from /proc every 100 ms; rebuild = after changing the body of one entry and committing it (the copy is a Git repository, as a CMS save is a commit), caches kept; ` +
     `page weight = gzip -9 of each public page (admin excluded) and of the CSS and JS it loads (KB = 1024 bytes).`,
 );
+log('\n### Translation status\n');
+log(statusTable(results));
 log('\n### Where the time goes\n');
 log(phasesTable(results));
 const warnings = results.flatMap((r) => Object.entries(r.cold.warnings).map(([k, c]) => `${k} ×${c} (${r.entries.generated} entries)`));

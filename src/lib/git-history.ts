@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MINOR_MARKER } from './translation-status.ts';
 
 /*
  * The Git history of content files, read in a fixed number of `git` processes whatever the
@@ -57,8 +58,6 @@ export type GitState =
   | { ok: true; head: string | undefined }
   | { ok: false; reason: 'no-git' | 'not-a-repository' | 'shallow'; message: string };
 
-/** The marker of a commit whose changes do not make translations outdated. */
-export const MINOR_MARKER = '[minor]';
 export const isMinorMessage = (message: string) => message.includes(MINOR_MARKER);
 
 // Records of `git log` are separated by \x01 (never in a message or a path) and fields by \0.

@@ -13,7 +13,6 @@ import {
   entryKey,
   entryStatus,
   shapeOf,
-  type FileState,
   type History,
   type LocaleStatus,
   type Shape,
@@ -53,6 +52,7 @@ export interface TranslationReport {
   commit?: string;
   /** Why the statuses are unknown (no Git, a shallow clone…); absent when they are known. */
   warning?: string;
+  unknownReason?: 'no-git' | 'not-a-repository' | 'shallow';
   entries: EntryReport[];
   /** Vocabulary terms without a label in some language. */
   vocabularyLabels: { vocabulary: VocabularyName; key: string; file: string; missing: Locale[] }[];
@@ -92,10 +92,19 @@ interface FileFacts {
   topics?: string[];
 }
 
-/** Every content file of the collections, with what the report needs from its text. */
-async function readContentFiles(root: string): Promise<FileFacts[]> {
+/** What a file's facts were read from: its size and modification time (ms). */
+type Stamp = [number, number];
+type KeptFacts = Map<string, { stamp: Stamp; facts: FileFacts }>;
+
+/**
+ * Every content file of the collections, with what the report needs from its text. A file
+ * whose size and time match `kept` is not read again; `kept` is updated in place.
+ */
+async function readContentFiles(root: string, kept: KeptFacts = new Map()): Promise<{ files: FileFacts[]; changed: boolean }> {
   const files: FileFacts[] = [];
   const pending: { facts: FileFacts; block: string }[] = [];
+  const seen = new Set<string>();
+  let changed = false;
   for (const collection of collectionNames) {
     for (const locale of localeKeys) {
       const dir = join(root, 'content', collection, locale);
@@ -110,19 +119,39 @@ async function readContentFiles(root: string): Promise<FileFacts[]> {
         const at = contentPath(path);
         if (!at) continue;
         const file = join(root, path);
-        let text: string;
-        let mtime: number;
+        let stamp: Stamp;
         try {
-          text = readFileSync(file, 'utf8');
-          mtime = Math.floor(statSync(file).mtimeMs / 1000);
+          const stat = statSync(file);
+          if (!stat.isFile()) continue;
+          stamp = [stat.size, stat.mtimeMs];
         } catch {
           continue;
         }
-        const facts: FileFacts = { path, ...at, shape: shapeOf(collection, text), mtime, draft: false };
+        seen.add(path);
+        const known = kept.get(path);
+        if (known && known.stamp[0] === stamp[0] && known.stamp[1] === stamp[1]) {
+          files.push(known.facts);
+          continue;
+        }
+        let text: string;
+        try {
+          text = readFileSync(file, 'utf8');
+        } catch {
+          continue;
+        }
+        const facts: FileFacts = { path, ...at, shape: shapeOf(collection, text), mtime: Math.floor(stamp[1] / 1000), draft: false };
         const unsure = readValues(collection, text, facts);
         if (unsure) pending.push({ facts, block: unsure });
         files.push(facts);
+        kept.set(path, { stamp, facts });
+        changed = true;
       }
+    }
+  }
+  for (const path of kept.keys()) {
+    if (!seen.has(path)) {
+      kept.delete(path);
+      changed = true;
     }
   }
   if (pending.length > 0) {
@@ -137,7 +166,34 @@ async function readContentFiles(root: string): Promise<FileFacts[]> {
       }
     }
   }
-  return files;
+  return { files, changed };
+}
+
+/** The facts read at an earlier run, kept in <cacheDir>/files.json. */
+function loadFacts(cacheDir: string | false): KeptFacts {
+  const kept: KeptFacts = new Map();
+  if (!cacheDir) return kept;
+  try {
+    const data = JSON.parse(readFileSync(join(cacheDir, 'files.json'), 'utf8')) as { version: number; schema: string; files: [string, Stamp, FileFacts][] };
+    if (data.version !== CACHE_VERSION || data.schema !== schemaKey) return kept;
+    for (const [path, stamp, facts] of data.files) kept.set(path, { stamp, facts });
+  } catch {
+    // None yet, or unreadable: every file is read.
+  }
+  return kept;
+}
+
+function saveFacts(cacheDir: string | false, kept: KeptFacts) {
+  if (!cacheDir) return;
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    const target = join(cacheDir, 'files.json');
+    const files = [...kept].map(([path, { stamp, facts }]) => [path, stamp, facts]);
+    writeFileSync(`${target}.tmp`, JSON.stringify({ version: CACHE_VERSION, schema: schemaKey, files }));
+    renameSync(`${target}.tmp`, target);
+  } catch {
+    // A read-only folder: the next run reads the files again.
+  }
 }
 
 const NAME_FIELD: Partial<Record<CollectionName, string>> = { partners: 'name' };
@@ -259,7 +315,7 @@ function saveCache(dir: string, commit: string, history: History, nextSeq: numbe
     renameSync(`${target}.tmp`, target);
     // Two commits are enough to extend from: the newest others go.
     const kept = readdirSync(dir)
-      .filter((n) => n.endsWith('.json'))
+      .filter((n) => /^[0-9a-f]{40,64}\.json$/.test(n))
       .map((n) => ({ n, t: statSync(join(dir, n)).mtimeMs }))
       .sort((a, b) => b.t - a.t);
     for (const { n } of kept.slice(3)) rmSync(join(dir, n), { force: true });
@@ -320,11 +376,22 @@ const warnOnce = (message: string) => {
 };
 
 /** The status of every entry in every language (without the other checks of the report). */
-export async function translationStatuses(options: ReportOptions = {}): Promise<Pick<TranslationReport, 'commit' | 'warning' | 'entries'>> {
+export async function translationStatuses(options: ReportOptions = {}): Promise<Pick<TranslationReport, 'commit' | 'warning' | 'unknownReason' | 'entries'>> {
   const root = options.root ?? process.cwd();
-  const cacheDir = options.cacheDir === undefined ? join(root, 'node_modules/.astro/translation-status') : options.cacheDir;
-  const [files, state] = await Promise.all([readContentFiles(root), gitState(root)]);
+  const cacheDir = cacheDirOf(root, options);
+  const [files, state] = await Promise.all([currentFiles(root, cacheDir), gitState(root)]);
   return statusesOf(root, cacheDir, files, state, options.warn ?? warnOnce);
+}
+
+const cacheDirOf = (root: string, options: ReportOptions) =>
+  options.cacheDir === undefined ? join(root, 'node_modules/.astro/translation-status') : options.cacheDir;
+
+/** The content files now, read where they changed since the last run. */
+async function currentFiles(root: string, cacheDir: string | false): Promise<FileFacts[]> {
+  const kept = loadFacts(cacheDir);
+  const { files, changed } = await readContentFiles(root, kept);
+  if (changed) saveFacts(cacheDir, kept);
+  return files;
 }
 
 async function statusesOf(
@@ -333,7 +400,7 @@ async function statusesOf(
   files: FileFacts[],
   state: Awaited<ReturnType<typeof gitState>>,
   warn: (message: string) => void,
-): Promise<Pick<TranslationReport, 'commit' | 'warning' | 'entries'>> {
+): Promise<Pick<TranslationReport, 'commit' | 'warning' | 'unknownReason' | 'entries'>> {
   const byEntry = new Map<string, FileFacts[]>();
   for (const f of files) {
     const key = entryKey(f.collection, f.slug);
@@ -342,9 +409,11 @@ async function statusesOf(
 
   let history: History | undefined;
   let warning: string | undefined;
+  let unknownReason: TranslationReport['unknownReason'];
   let commit: string | undefined;
   if (!state.ok) {
     warning = state.message;
+    unknownReason = state.reason;
     warn(warning);
   } else {
     commit = state.head;
@@ -383,7 +452,7 @@ async function statusesOf(
     });
   }
   entries.sort((a, b) => collectionNames.indexOf(a.collection) - collectionNames.indexOf(b.collection) || byCodePoint(a.slug, b.slug));
-  return { commit, warning, entries };
+  return { commit, warning, unknownReason, entries };
 }
 
 /** Terms of a vocabulary, from content/<name>/<key>.yml (the labels only; the build checks the rest). */
@@ -436,8 +505,8 @@ function uiStringProblems(root: string): TranslationReport['uiStrings'] {
 /** The whole report. */
 export async function translationReport(options: ReportOptions = {}): Promise<TranslationReport> {
   const root = options.root ?? process.cwd();
-  const cacheDir = options.cacheDir === undefined ? join(root, 'node_modules/.astro/translation-status') : options.cacheDir;
-  const [files, state] = await Promise.all([readContentFiles(root), gitState(root)]);
+  const cacheDir = cacheDirOf(root, options);
+  const [files, state] = await Promise.all([currentFiles(root, cacheDir), gitState(root)]);
   const statusPart = await statusesOf(root, cacheDir, files, state, options.warn ?? warnOnce);
 
   const vocabularies = Object.fromEntries(vocabularyNames.map((n) => [n, readVocabulary(root, n)])) as Record<VocabularyName, Vocabulary>;

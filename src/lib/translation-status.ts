@@ -39,6 +39,9 @@ import type { Commit, FileChange, Hunk } from './git-history.ts';
  * modification time, after every commit.
  */
 
+/** The marker of a commit (in its message) whose changes make no translation outdated. */
+export const MINOR_MARKER = '[minor]';
+
 export type Status = 'missing' | 'outdated' | 'up-to-date' | 'unknown';
 export const statuses: readonly Status[] = ['missing', 'outdated', 'up-to-date', 'unknown'];
 
@@ -60,12 +63,20 @@ export interface ContentPath {
 }
 
 const PATH = /(?:^|\/)content\/([^/]+)\/([^/]+)\/([^/]+)\.mdx?$/;
+const paths = new Map<string, ContentPath | undefined>();
 export function contentPath(path: string): ContentPath | undefined {
+  if (paths.has(path)) return paths.get(path);
   const m = PATH.exec(path);
-  if (!m) return undefined;
-  const [, collection, locale, slug] = m as unknown as [string, string, string, string];
-  if (!Object.hasOwn(collectionFields, collection) || !(localeKeys as string[]).includes(locale)) return undefined;
-  return { collection: collection as CollectionName, locale: locale as Locale, slug };
+  let at: ContentPath | undefined;
+  if (m) {
+    const [, collection, locale, slug] = m as unknown as [string, string, string, string];
+    if (Object.hasOwn(collectionFields, collection) && (localeKeys as string[]).includes(locale)) {
+      at = { collection: collection as CollectionName, locale: locale as Locale, slug };
+    }
+  }
+  if (paths.size > 200_000) paths.clear();
+  paths.set(path, at);
+  return at;
 }
 
 export const entryKey = (collection: string, slug: string) => `${collection}/${slug}`;
