@@ -68,6 +68,7 @@ export const translationLabels = {
   filterStatus: L('Stato', '状态', 'Status'),
   all: L('Tutte', '全部', 'All'),
   shown: L('{count} voci su {total} mostrate', '显示 {total} 个条目中的 {count} 个', '{count} of {total} entries shown'),
+  entries: L('Voci', '条目', 'Entries'),
   entry: L('Voce', '条目', 'Entry'),
   missing: L('Mancante', '缺失', 'Missing'),
   outdated: L('Da aggiornare', '需更新', 'Outdated'),
@@ -98,6 +99,7 @@ export const translationLabels = {
     '{language}: outdated, newer text in {languages} since {date}',
   ),
   noteAll: L('Tutte le traduzioni', '全部翻译状态', 'All translations'),
+  noteHide: L('Nascondi la nota sulle traduzioni', '隐藏翻译提示', 'Hide the note on translations'),
   minorEdit: L(
     'Modifica minore (refuso): non rende da aggiornare le altre lingue',
     '小修改（如错别字）：不会使其他语言变为“需更新”',

@@ -54,13 +54,20 @@ export async function savesMakeCommits(backend: BackendSettings): Promise<'commi
   const local = ['localhost', '127.0.0.1'].includes(location.hostname);
   const proxy = backend.name === 'proxy' ? (backend.proxy_url ?? LOCAL_BACKEND_URL) : local ? LOCAL_BACKEND_URL : undefined;
   if (!proxy) return 'commit';
-  try {
-    const response = await fetch(proxy, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"action":"info"}' });
-    const info = (await response.json()) as { type?: string };
-    return info.type === 'local_git' ? 'commit' : 'by-hand';
-  } catch {
-    return backend.name === 'proxy' ? 'by-hand' : 'commit';
+  // decap-server answers one request at a time and gives up on those that wait over 3 s (while
+  // the CMS loads every collection, say): asked again then.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      const response = await fetch(proxy, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"action":"info"}' });
+      const info = (await response.json()) as { type?: string };
+      if (info.type) return info.type === 'local_git' ? 'commit' : 'by-hand';
+    } catch {
+      // Not answering: the configured backend is used.
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
   }
+  return backend.name === 'proxy' ? 'by-hand' : 'commit';
 }
 
 /**

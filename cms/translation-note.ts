@@ -45,6 +45,10 @@ const STYLE = `
 .admin-translation-note a, .admin-minor-edit a { color: #0a5a8a; }
 .admin-minor-edit { border-color: #5b6670; }
 .admin-minor-edit label { display: flex; gap: 0.4rem; align-items: start; }
+.admin-translation-note button { float: right; margin: -0.2rem -0.3rem 0 0.5rem; font: inherit; line-height: 1; padding: 0.15rem 0.4rem;
+  background: #fff; border: 1px solid #5b6670; border-radius: 4px; cursor: pointer; }
+/* Whatever an editor focuses or scrolls to stops above the note, never under it (WCAG 2.4.11). */
+html.has-editor-aside, html.has-editor-aside * { scroll-padding-bottom: var(--editor-aside-height, 0px); }
 `;
 
 export interface NoteOptions {
@@ -79,17 +83,41 @@ export function mountTranslationNote(ui: Locale, { onSaved, editorControls }: No
     (report ??= fetch('/admin/translations.json', { cache: 'no-cache' })
       .then((r) => (r.ok ? (r.json() as Promise<TranslationReport>) : undefined))
       .catch(() => undefined));
+  // The space the box takes at the bottom of the window, kept free for what is focused.
+  const reserve = () => {
+    const height = aside.hidden ? 0 : aside.getBoundingClientRect().height;
+    document.documentElement.classList.toggle('has-editor-aside', height > 0);
+    document.documentElement.style.setProperty('--editor-aside-height', `${Math.ceil(height) + 8}px`);
+  };
+  new ResizeObserver(reserve).observe(aside);
   let shown = '';
+  let hiddenFor: string | undefined;
   const update = async () => {
     const route = editorRoute(location.hash);
+    const routeKey = route && `${route.collection}/${route.slug}`;
+    aside.hidden = routeKey !== undefined && routeKey === hiddenFor;
     if (editorControls) editorControls.hidden = !route;
     const data = route && (await load());
     const lines = route && data ? noteLines(data, route.collection, route.slug, ui) : [];
     const key = lines.join('\n');
-    if (key === shown) return;
+    if (key !== shown) render(lines);
     shown = key;
+    reserve();
+  };
+  const render = (lines: string[]) => {
     box.replaceChildren();
     if (lines.length === 0) return;
+    // Hides the box until another entry is opened.
+    const close = document.createElement('button');
+    close.type = 'button';
+    close.textContent = '×';
+    close.setAttribute('aria-label', T.noteHide[ui]);
+    close.addEventListener('click', () => {
+      const route = editorRoute(location.hash);
+      hiddenFor = route && `${route.collection}/${route.slug}`;
+      aside.hidden = true;
+      reserve();
+    });
     const heading = document.createElement('strong');
     heading.textContent = T.noteHeading[ui];
     const list = document.createElement('ul');
@@ -101,7 +129,7 @@ export function mountTranslationNote(ui: Locale, { onSaved, editorControls }: No
     const link = document.createElement('a');
     link.href = `/admin/translations/${ui}/`;
     link.textContent = T.noteAll[ui];
-    box.append(heading, list, link);
+    box.append(close, heading, list, link);
   };
   window.addEventListener('hashchange', () => void update());
   window.addEventListener('popstate', () => void update());

@@ -9,7 +9,7 @@ import { fill } from './labels';
  */
 export function initTranslationsPage() {
   const main = document.querySelector<HTMLElement>('main[data-ui]');
-  const form = document.querySelector<HTMLFormElement>('#filters');
+  const form = document.querySelector<HTMLFieldSetElement>('#filters');
   const shown = document.querySelector<HTMLElement>('#shown');
   if (!main || !form || !shown) return;
   try {
@@ -19,10 +19,10 @@ export function initTranslationsPage() {
   }
   const rows = [...document.querySelectorAll<HTMLTableRowElement>('tbody tr[data-collection]')];
   const apply = () => {
-    const data = new FormData(form);
-    const collection = String(data.get('collection') ?? '');
-    const locale = String(data.get('locale') ?? '');
-    const status = String(data.get('status') ?? '');
+    const value = (name: string) => form.querySelector<HTMLSelectElement>(`select[name="${name}"]`)?.value ?? '';
+    const collection = value('collection');
+    const locale = value('locale');
+    const status = value('status');
     let count = 0;
     for (const row of rows) {
       const statuses = row.dataset.statuses!.split(' ').map((pair) => pair.split(':') as [string, string]);
@@ -36,6 +36,5 @@ export function initTranslationsPage() {
     shown.textContent = fill(shown.dataset.template!, { count, total: rows.length });
   };
   form.addEventListener('change', apply);
-  form.addEventListener('submit', (event) => event.preventDefault());
   apply();
 }

@@ -11,4 +11,5 @@ export function startDecapServer(options?: {
   port?: number;
   repoDir?: string;
   quiet?: boolean;
+  mode?: 'fs' | 'git';
 }): Promise<{ url: string; port: number; exited: Promise<string>; close: () => Promise<void> }>;

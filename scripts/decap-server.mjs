@@ -40,17 +40,19 @@ export function portInUse(port) {
 }
 
 /**
- * @param {{ port?: number, repoDir?: string, quiet?: boolean }} [options]
+ * @param {{ port?: number, repoDir?: string, quiet?: boolean, mode?: 'fs' | 'git' }} [options]
+ *   mode: 'fs' writes files only (the default); 'git' commits each save in repoDir, with the
+ *   CMS's commit message
  * @returns {Promise<{ url: string, port: number, exited: Promise<string>, close: () => Promise<void> }>}
  */
-export async function startDecapServer({ port = 8081, repoDir = process.cwd(), quiet = true } = {}) {
+export async function startDecapServer({ port = 8081, repoDir = process.cwd(), quiet = true, mode = 'fs' } = {}) {
   // Checked first: otherwise the server already on the port would answer below, and the
   // caller would edit through it (maybe into another working copy) while ours fails to start.
   if (await portInUse(port)) throw new PortInUseError(port);
   const entry = require.resolve('decap-server/dist/index.js');
   const child = spawn(process.execPath, ['--import', exitWithParent, entry], {
     cwd: repoDir,
-    env: { ...process.env, PORT: String(port), BIND_HOST: '127.0.0.1', GIT_REPO_DIRECTORY: repoDir, MODE: 'fs', LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: String(port), BIND_HOST: '127.0.0.1', GIT_REPO_DIRECTORY: repoDir, MODE: mode, LOG_LEVEL: 'warn' },
     // stdin: the pipe whose end tells the server that this process has ended.
     stdio: ['pipe', quiet ? 'ignore' : 'inherit', quiet ? 'ignore' : 'inherit'],
     // A process group of its own: a Ctrl+C meant for the starter does not reach it directly,

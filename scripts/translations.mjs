@@ -5,16 +5,19 @@
  * without a label in a language, UI strings missing from a dictionary, and entries whose sector
  * or topics name no term.
  *
- * Usage: npm run translations -- [--json] [--fail-on missing,outdated] [--no-cache]
+ * Usage: npm run translations -- [--json] [--fail-on missing,outdated] [--no-cache] [--root dir]
  *   --json      print the whole report as JSON instead of tables
  *   --fail-on   exit with 1 when some entry has one of these statuses in some language
  *               (missing, outdated, unknown); "outdated" fails on "unknown" too, since
  *               without the history an outdated translation cannot be told apart
  *   --no-cache  read the whole history again instead of the one kept per commit
  *               (node_modules/.astro/translation-status/)
+ *   --root      the site whose content is read (default: this one; npm runs scripts in the
+ *               package's folder)
  * Without Git, or in a shallow clone, every status that needs the history is "unknown" and a
  * warning says why.
  */
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { localeKeys } from '../src/i18n/locales.ts';
 import { statuses } from '../src/lib/translation-status.ts';
@@ -27,16 +30,17 @@ try {
       json: { type: 'boolean', default: false },
       'fail-on': { type: 'string', default: '' },
       cache: { type: 'boolean', default: true },
+      root: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     allowNegative: true,
   }));
 } catch (error) {
-  console.error(`${error.message}\nUsage: npm run translations -- [--json] [--fail-on missing,outdated] [--no-cache]`);
+  console.error(`${error.message}\nUsage: npm run translations -- [--json] [--fail-on missing,outdated] [--no-cache] [--root dir]`);
   process.exit(2);
 }
 if (args.help) {
-  console.log('Usage: npm run translations -- [--json] [--fail-on missing,outdated] [--no-cache]   (see scripts/translations.mjs)');
+  console.log('Usage: npm run translations -- [--json] [--fail-on missing,outdated] [--no-cache] [--root dir]   (see scripts/translations.mjs)');
   process.exit(0);
 }
 const failOn = args['fail-on'].split(',').map((s) => s.trim()).filter(Boolean);
@@ -46,7 +50,11 @@ if (wrong.length > 0) {
   process.exit(2);
 }
 
-const report = await translationReport({ warn: () => {}, ...(args.cache ? {} : { cacheDir: false }) });
+const report = await translationReport({
+  warn: () => {},
+  ...(args.root ? { root: resolve(args.root) } : {}),
+  ...(args.cache ? {} : { cacheDir: false }),
+});
 
 const day = (iso) => iso.slice(0, 10);
 function cell(s) {

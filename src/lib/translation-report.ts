@@ -46,8 +46,6 @@ export interface EntryReport {
 }
 
 export interface TranslationReport {
-  /** When the report was made (ISO 8601). */
-  generatedAt: string;
   /** The commit the history was read up to, when there is one. */
   commit?: string;
   /** Why the statuses are unknown (no Git, a shallow clone…); absent when they are known. */
@@ -537,7 +535,6 @@ export async function translationReport(options: ReportOptions = {}): Promise<Tr
     .sort((a, b) => collectionNames.indexOf(a.collection) - collectionNames.indexOf(b.collection) || byCodePoint(a.slug, b.slug));
 
   return {
-    generatedAt: new Date().toISOString(),
     ...statusPart,
     vocabularyLabels,
     uiStrings: uiStringProblems(root),
