@@ -20,7 +20,9 @@ export function noteLines(report: Pick<TranslationReport, 'entries'>, collection
   const lines: string[] = [];
   for (const locale of localeKeys) {
     const s = entry.locales[locale];
-    const language = languageName(locale, ui);
+    const name = languageName(locale, ui);
+    // At the start of a line: "Cinese", not "cinese".
+    const language = name.charAt(0).toUpperCase() + name.slice(1);
     if (s.status === 'missing') lines.push(fill(T.noteMissing[ui], { language }));
     else if (s.status === 'outdated') {
       lines.push(
