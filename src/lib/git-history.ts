@@ -1,7 +1,4 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { MINOR_MARKER } from './translation-status.ts';
 
 /*
@@ -13,9 +10,8 @@ import { MINOR_MARKER } from './translation-status.ts';
  *    `[minor]` marker, and the files it added, modified, renamed or deleted;
  * 2. `git log -p -U0 --diff-filter=MR -M`: the changed lines of modifications and renames only
  *    (the text of an added file is never needed, and at tens of thousands of files it would be
- *    most of the output). Each hunk header carries the front-matter key that owns its first
- *    line (a diff driver whose funcname is a `key:` line), so that a changed line inside a
- *    multi-line YAML value (`topics:` followed by `  - ai`) can be given to its field;
+ *    most of the output): with them each earlier version of a file is rebuilt from the file
+ *    as it is now (src/lib/translation-status.ts);
  * 3. `git diff -p -U0 -M HEAD` and `git ls-files --others`: what the working copy changed and
  *    added since the last commit.
  *
@@ -36,8 +32,6 @@ export interface Hunk {
   oldCount: number;
   newStart: number;
   newCount: number;
-  /** The front-matter key of the nearest `key:` line before the hunk in the old version, if any. */
-  owner?: string;
   removed: string[];
   added: string[];
 }
@@ -107,16 +101,6 @@ export async function gitState(cwd: string): Promise<GitState> {
   return { ok: true, head: head || undefined };
 }
 
-let attributesFile: string | undefined;
-/** Git options that make a hunk header name the front-matter key owning its first line. */
-function frontMatterDriver(): string[] {
-  if (!attributesFile) {
-    attributesFile = join(mkdtempSync(join(tmpdir(), 'cittc-git-')), 'attributes');
-    writeFileSync(attributesFile, '*.md diff=cittc-front-matter\n*.mdx diff=cittc-front-matter\n');
-  }
-  return ['-c', `core.attributesFile=${attributesFile}`, '-c', 'diff.cittc-front-matter.xfuncname=^([A-Za-z_][A-Za-z0-9_]*):'];
-}
-
 const PATCH_OPTIONS = ['-M', '-p', '-U0', '--relative', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/'];
 
 /**
@@ -127,7 +111,7 @@ export async function readHistory(cwd: string, paths: readonly string[], since?:
   const range = since ? [`${since}..HEAD`] : ['HEAD'];
   const [names, patches] = await Promise.all([
     git(cwd, ['log', '--date-order', '-M', '--relative', '--name-status', `--format=${RECORD}%H%x00%ct%x00%B%x00`, ...range, '--', ...paths]),
-    git(cwd, [...frontMatterDriver(), 'log', '--date-order', ...PATCH_OPTIONS, '--diff-filter=MR', `--format=${RECORD}%H`, ...range, '--', ...paths]),
+    git(cwd, ['log', '--date-order', ...PATCH_OPTIONS, '--diff-filter=MR', `--format=${RECORD}%H`, ...range, '--', ...paths]),
   ]);
   const commits = parseNameStatusLog(names);
   const hunks = parsePatchLog(patches);
@@ -174,7 +158,7 @@ export function parsePatchLog(text: string): Map<string, Map<string, Hunk[]>> {
   return byCommit;
 }
 
-const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@ ?(.*)$/;
+const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
 
 /** The hunks of a unified diff (zero context), by the path of each file after the change. */
 export function parsePatch(text: string): Map<string, Hunk[]> {
@@ -214,7 +198,6 @@ export function parsePatch(text: string): Map<string, Hunk[]> {
         oldCount: m[2] === undefined ? 1 : Number(m[2]),
         newStart: Number(m[3]),
         newCount: m[4] === undefined ? 1 : Number(m[4]),
-        owner: m[5]?.trim() || undefined,
         removed: [],
         added: [],
       };
@@ -244,7 +227,7 @@ export async function readWorkingChanges(cwd: string, paths: readonly string[], 
   }
   const [names, patch, others] = await Promise.all([
     git(cwd, ['diff', '-M', '--relative', '--name-status', 'HEAD', '--', ...paths]),
-    git(cwd, [...frontMatterDriver(), 'diff', ...PATCH_OPTIONS, '--diff-filter=MR', 'HEAD', '--', ...paths]),
+    git(cwd, ['diff', ...PATCH_OPTIONS, '--diff-filter=MR', 'HEAD', '--', ...paths]),
     untracked,
   ]);
   const changes = parseNameStatus(names);

@@ -12,10 +12,15 @@ import {
   contentPath,
   entryKey,
   entryStatus,
-  shapeOf,
+  holdsText,
+  simpleScalar,
+  simpleValue,
+  splitText,
+  UNSURE,
   type History,
+  type HistoryStep,
   type LocaleStatus,
-  type Shape,
+  type YamlReader,
 } from './translation-status.ts';
 import { Vocabulary, type Term } from './vocabulary.ts';
 
@@ -72,7 +77,13 @@ export interface ReportOptions {
 /** Folders whose history matters: the collections (not the vocabularies, not media). */
 const CONTENT_FOLDERS = collectionNames.map((c) => `content/${c}`);
 /** Bump when what the cache holds, or how it is computed, changes. */
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
+
+/** YAML that simpleValue cannot read, read by Astro's own front matter parser (loaded when first needed). */
+const readYaml: YamlReader = async (source) => {
+  const { parseFrontmatter } = await import('astro/markdown');
+  return parseFrontmatter(`---\n${source}\n---\n`).frontmatter as Record<string, unknown>;
+};
 
 // ---------------------------------------------------------------------------------------------
 // The files as they are now.
@@ -82,7 +93,8 @@ interface FileFacts {
   collection: CollectionName;
   locale: Locale;
   slug: string;
-  shape: Shape;
+  /** It holds text: a body or a translated field (not what Decap writes for an untranslated language). */
+  text: boolean;
   mtime: number;
   draft: boolean;
   title?: string;
@@ -100,7 +112,6 @@ type KeptFacts = Map<string, { stamp: Stamp; facts: FileFacts }>;
  */
 async function readContentFiles(root: string, kept: KeptFacts = new Map()): Promise<{ files: FileFacts[]; changed: boolean }> {
   const files: FileFacts[] = [];
-  const pending: { facts: FileFacts; block: string }[] = [];
   const seen = new Set<string>();
   let changed = false;
   for (const collection of collectionNames) {
@@ -137,9 +148,8 @@ async function readContentFiles(root: string, kept: KeptFacts = new Map()): Prom
         } catch {
           continue;
         }
-        const facts: FileFacts = { path, ...at, shape: shapeOf(collection, text), mtime: Math.floor(stamp[1] / 1000), draft: false };
-        const unsure = readValues(collection, text, facts);
-        if (unsure) pending.push({ facts, block: unsure });
+        const facts: FileFacts = { path, ...at, text: await holdsText(collection, text, readYaml), mtime: Math.floor(stamp[1] / 1000), draft: false };
+        await readValues(collection, text, facts);
         files.push(facts);
         kept.set(path, { stamp, facts });
         changed = true;
@@ -150,18 +160,6 @@ async function readContentFiles(root: string, kept: KeptFacts = new Map()): Prom
     if (!seen.has(path)) {
       kept.delete(path);
       changed = true;
-    }
-  }
-  if (pending.length > 0) {
-    // Values written in YAML's rarer forms (block scalars, escapes): read by Astro's own parser.
-    const { parseFrontmatter } = await import('astro/markdown');
-    for (const { facts, block } of pending) {
-      try {
-        const data = parseFrontmatter(`---\n${block}\n---\n`).frontmatter as Record<string, unknown>;
-        assignValues(facts, data);
-      } catch {
-        // Not YAML the site could read either: the build names it; the report goes on without it.
-      }
     }
   }
   return { files, changed };
@@ -195,72 +193,31 @@ function saveFacts(cacheDir: string | false, kept: KeptFacts) {
 }
 
 const NAME_FIELD: Partial<Record<CollectionName, string>> = { partners: 'name' };
-const WANTED = ['title', 'name', 'draft', 'sector', 'topics'];
 
-/** Reads title, draft, sector and topics from the front matter; returns the YAML it could not read simply. */
-function readValues(collection: CollectionName, text: string, facts: FileFacts): string | undefined {
-  const lines = text.split('\n');
-  const end = facts.shape.fmEnd;
-  const blocks = new Map<string, string[]>();
-  let current: string[] | undefined;
-  for (let i = 1; i < end - 1; i++) {
-    const line = lines[i]!.replace(/\r$/, '');
-    const key = /^([A-Za-z_][A-Za-z0-9_]*):/.exec(line)?.[1];
-    if (key) {
-      current = WANTED.includes(key) ? [line] : undefined;
-      if (current) blocks.set(key, current);
-    } else current?.push(line);
-  }
-  const unsure: string[] = [];
+/** Reads title (name), draft, sector and topics from the front matter. */
+async function readValues(collection: CollectionName, text: string, facts: FileFacts) {
+  const parts = splitText(text);
+  if (!parts) return;
+  const keys = [NAME_FIELD[collection] ?? 'title', 'draft', 'sector', 'topics'].filter((k) => parts.blocks.has(k));
   const data: Record<string, unknown> = {};
-  for (const [key, block] of blocks) {
-    const value = simpleYaml(block);
-    if (value === UNSURE) unsure.push(...block);
+  const unsure: string[] = [];
+  for (const key of keys) {
+    const value = simpleValue(parts.blocks.get(key)!);
+    if (value === UNSURE) unsure.push(key);
     else data[key] = value;
   }
-  assignValues(facts, data, collection);
-  return unsure.length > 0 ? unsure.join('\n') : undefined;
-}
-
-function assignValues(facts: FileFacts, data: Record<string, unknown>, collection = facts.collection) {
+  if (unsure.length > 0) {
+    try {
+      Object.assign(data, await readYaml(unsure.flatMap((k) => parts.blocks.get(k)!).join('\n')));
+    } catch {
+      // Not YAML the site could read either: the build names it; the report goes on without it.
+    }
+  }
   const title = data[NAME_FIELD[collection] ?? 'title'];
   if (typeof title === 'string' || typeof title === 'number') facts.title = String(title);
-  if ('draft' in data) facts.draft = data.draft === true || data.draft === 'true';
+  facts.draft = data.draft === true || data.draft === 'true';
   if (typeof data.sector === 'string' && data.sector) facts.sector = data.sector;
   if (Array.isArray(data.topics)) facts.topics = data.topics.map(String).filter(Boolean);
-}
-
-const UNSURE = Symbol('unsure');
-
-/** A scalar in YAML's plain or simply quoted forms, or UNSURE. */
-function simpleScalar(raw: string): string | typeof UNSURE {
-  const v = raw.trim();
-  if (v === '' || v === '~' || v === 'null') return '';
-  if (v.startsWith('"')) return /^"(?:[^"\\]|\\["\\/nt])*"$/.test(v) ? (JSON.parse(v) as string) : UNSURE;
-  if (v.startsWith("'")) return /^'(?:[^']|'')*'$/.test(v) ? v.slice(1, -1).replace(/''/g, "'") : UNSURE;
-  if (/^[[\]{}&*!|>%@`#,?:\-]/.test(v) || / #|: |:$/.test(v)) return UNSURE;
-  return v;
-}
-
-/** The value of one key's lines (`key: value`, a flow list, a block list of scalars), or UNSURE. */
-function simpleYaml(block: string[]): unknown {
-  const value = block[0]!.slice(block[0]!.indexOf(':') + 1).trim();
-  const rest = block.slice(1).filter((l) => l.trim() !== '');
-  if (rest.length === 0) {
-    if (value === 'true' || value === 'false') return value === 'true';
-    if (value === '[]') return [];
-    const flow = /^\[([^[\]{}"'#]*)\]$/.exec(value);
-    if (flow) {
-      const items = flow[1]!.split(',').map((s) => s.trim()).filter(Boolean).map(simpleScalar);
-      return items.includes(UNSURE) ? UNSURE : items;
-    }
-    return simpleScalar(value);
-  }
-  if (value !== '') return UNSURE;
-  const items = rest.map((l) => /^\s*-\s+(.*)$/.exec(l)?.[1]);
-  if (items.some((i) => i === undefined)) return UNSURE;
-  const scalars = items.map((i) => simpleScalar(i!));
-  return scalars.includes(UNSURE) ? UNSURE : scalars;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -327,9 +284,9 @@ async function historyAtHead(
   root: string,
   head: string,
   cacheDir: string | false,
-  current: ReadonlyMap<string, Shape>,
+  current: (path: string) => string | undefined,
   working: { commit: Commit; times: Map<string, number> },
-): Promise<{ history: History; nextSeq: number; workingStep: ReturnType<typeof classifyHistory>[number] }> {
+): Promise<{ history: History; nextSeq: number; workingStep: HistoryStep }> {
   let base: { history: History; nextSeq: number } | undefined;
   let since: string | undefined;
   if (cacheDir) {
@@ -353,8 +310,8 @@ async function historyAtHead(
     }
   }
   const commits = since === head ? [] : await readHistory(root, CONTENT_FOLDERS, since);
-  // Each version's shape is followed back from the files now, through the working copy's changes.
-  const steps = classifyHistory([...commits, working.commit], current, working.times);
+  // Each version's text is rebuilt from the files now, back through the working copy's changes.
+  const steps = await classifyHistory([...commits, working.commit], current, readYaml, working.times);
   const workingStep = steps.pop()!;
   const history = base?.history ?? new Map();
   let seq = base?.nextSeq ?? 0;
@@ -415,7 +372,13 @@ async function statusesOf(
     warn(warning);
   } else {
     commit = state.head;
-    const current = new Map(files.map((f) => [f.path, f.shape]));
+    const current = (path: string) => {
+      try {
+        return readFileSync(join(root, path), 'utf8');
+      } catch {
+        return undefined;
+      }
+    };
     const changes = await readWorkingChanges(root, CONTENT_FOLDERS, state.head);
     const times = new Map(files.map((f) => [f.path, f.mtime]));
     const workingCommit: Commit = { hash: 'working-copy', time: Math.floor(Date.now() / 1000), minor: false, ...changes };
@@ -425,7 +388,7 @@ async function statusesOf(
       history = known;
     } else {
       history = new Map();
-      const [step] = classifyHistory([workingCommit], current, times);
+      const [step] = await classifyHistory([workingCommit], current, readYaml, times);
       applyStep(history, step!, 0);
     }
   }
@@ -433,7 +396,7 @@ async function statusesOf(
   const entries: EntryReport[] = [];
   for (const [key, group] of byEntry) {
     const { collection, slug } = group[0]!;
-    const exists = new Set(group.filter((f) => f.shape.textLines > 0).map((f) => f.locale));
+    const exists = new Set(group.filter((f) => f.text).map((f) => f.locale));
     const locales: Record<Locale, LocaleStatus> = history
       ? entryStatus(history.get(key), exists)
       : (Object.fromEntries(localeKeys.map((l) => [l, { status: exists.has(l) ? 'unknown' : 'missing' }])) as Record<Locale, LocaleStatus>);
@@ -517,7 +480,7 @@ export async function translationReport(options: ReportOptions = {}): Promise<Tr
 
   const unknown = new Map<string, TranslationReport['unknownTerms'][number]>();
   for (const f of files) {
-    if (f.shape.textLines === 0) continue;
+    if (!f.text) continue;
     const values: ['sector' | 'topics', string, Vocabulary][] = [
       ...(f.sector ? [['sector', f.sector, vocabularies.sectors] as ['sector', string, Vocabulary]] : []),
       ...(f.topics ?? []).map((t) => ['topics', t, vocabularies.topics] as ['topics', string, Vocabulary]),
@@ -545,12 +508,13 @@ export async function translationReport(options: ReportOptions = {}): Promise<Tr
 let memo: { key: string; report: Promise<TranslationReport> } | undefined;
 
 /**
- * The report of the site being built or served, made once per state of the working copy: the
- * commit at HEAD, what `git status` says of the content and the dictionaries, and the times
- * of the files it names. Under `astro dev` a page asking for it again after a commit, a save
- * in the CMS or an edit gets a new report; otherwise the same one.
+ * The report of the site being built or served. In a build (`live` false) it is made once.
+ * Under `astro dev` (`live`), once per state of the working copy: the commit at HEAD, what
+ * `git status` says of the content and the dictionaries, and the times of the files it names;
+ * so a page asked again after a commit, a save in the CMS or an edit gets a new report.
  */
-export async function currentTranslationReport(root = process.cwd()): Promise<TranslationReport> {
+export async function currentTranslationReport({ root = process.cwd(), live = false }: { root?: string; live?: boolean } = {}): Promise<TranslationReport> {
+  if (memo && !live) return memo.report;
   const state = await gitState(root);
   let key = JSON.stringify(state);
   if (state.ok) {
@@ -569,7 +533,7 @@ export async function currentTranslationReport(root = process.cwd()): Promise<Tr
       });
     key += status + times.join(',');
   } else {
-    // Without Git: the times of the content folders' files decide.
+    // Without Git nothing tells a change: made again every time.
     key += String(Date.now());
   }
   if (memo?.key !== key) memo = { key, report: translationReport({ root }) };

@@ -82,131 +82,178 @@ export function contentPath(path: string): ContentPath | undefined {
 export const entryKey = (collection: string, slug: string) => `${collection}/${slug}`;
 
 // ---------------------------------------------------------------------------------------------
-// Lines of a file: front matter, fields, text.
+// The text of a file: front matter fields and body, compared by value.
 
 const modes = new Map<CollectionName, Map<string, FieldSpec['i18n']>>();
-function fieldMode(collection: CollectionName, key: string | undefined): FieldSpec['i18n'] | undefined {
+function fieldMode(collection: CollectionName, key: string): FieldSpec['i18n'] | undefined {
   let map = modes.get(collection);
   if (!map) {
     map = new Map(collectionFields[collection].map((f: FieldSpec) => [f.name, f.i18n]));
     modes.set(collection, map);
   }
-  return key === undefined ? undefined : map.get(key);
+  return map.get(key);
 }
 
-const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_]*):(?:[ \t]+(.*))?$/;
-const EMPTY_VALUES = new Set(['', '""', "''", '[]', '{}', 'null', '~', '|', '|-', '|+', '>', '>-', '>+']);
+const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_]*):(?:[ \t]|$)/;
 const isDelimiter = (line: string) => line.trimEnd() === '---';
-const stripCr = (line: string) => (line.endsWith('\r') ? line.slice(0, -1) : line);
 
-/** The key a front-matter line starts, if it starts one. */
-export function lineKey(line: string): string | undefined {
-  return KEY_LINE.exec(stripCr(line))?.[1];
+/** A file's front matter, as the lines of each key (the key's line and those that continue it), and its body. */
+export interface Parts {
+  blocks: Map<string, string[]>;
+  body: string;
 }
 
-/** Whether changing this front-matter line changes translated text (owner: the field it belongs to). */
-function changesText(collection: CollectionName, owner: string | undefined, line: string): boolean {
-  if (line.trim() === '') return false;
-  // A field copied across languages is neutral; a translated field, or one we cannot name, is text.
-  return fieldMode(collection, owner) !== 'duplicate';
-}
-
-/** Whether a front-matter line carries translated text (what a Decap placeholder has none of). */
-function carriesText(collection: CollectionName, owner: string | undefined, line: string): boolean {
-  if (fieldMode(collection, owner) !== 'translate') return false;
-  const l = stripCr(line);
-  const key = KEY_LINE.exec(l);
-  if (key) return !EMPTY_VALUES.has((key[2] ?? '').trim().replace(/\s+#.*$/, ''));
-  const t = l.trim();
-  return t !== '' && t !== '-' && !t.startsWith('#');
-}
-
-/** Where a version of a file has its front matter, and how many lines of text it holds. */
-export interface Shape {
-  /** Line number (from 1) of the closing `---` of the front matter; 0 without front matter. */
-  fmEnd: number;
-  /** Lines of translated text: translated fields with a value, non-blank body lines. 0: a placeholder. */
-  textLines: number;
-}
-
-/** The shape of a file's text. */
-export function shapeOf(collection: CollectionName, text: string): Shape {
-  const lines = text.split('\n');
-  let fmEnd = 0;
-  if (lines.length > 0 && isDelimiter(lines[0]!)) {
-    const close = lines.findIndex((l, i) => i > 0 && isDelimiter(l));
-    fmEnd = close > 0 ? close + 1 : 0;
+/** The front matter and body of a file's text; undefined when it has no front matter. */
+export function splitText(text: string): Parts | undefined {
+  const lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+  if (lines.length === 0 || !isDelimiter(lines[0]!)) return undefined;
+  const end = lines.findIndex((l, i) => i > 0 && isDelimiter(l));
+  if (end < 0) return undefined;
+  const blocks = new Map<string, string[]>();
+  let current: string[] | undefined;
+  for (const line of lines.slice(1, end)) {
+    const key = KEY_LINE.exec(line)?.[1];
+    if (key) blocks.set(key, (current = [line]));
+    else current?.push(line);
   }
-  let textLines = 0;
-  let owner: string | undefined;
-  for (let i = fmEnd > 0 ? 1 : 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (fmEnd > 0 && i + 1 < fmEnd) {
-      owner = lineKey(line) ?? owner;
-      if (carriesText(collection, owner, line)) textLines++;
-    } else if (i + 1 > fmEnd && line.trim() !== '') textLines++;
-  }
-  return { fmEnd, textLines };
+  return { blocks, body: lines.slice(end + 1).join('\n') };
 }
 
-/** A modification of a file: whether it changed text, and the shape of the version before it. */
-export interface Classified {
-  text: boolean;
-  /** The version before the change; undefined when it could not be followed. */
-  before: Shape | undefined;
+export const UNSURE = Symbol('unsure');
+
+/** A scalar in YAML's plain or simply quoted forms, or UNSURE. */
+export function simpleScalar(raw: string): string | typeof UNSURE {
+  const v = raw.trim();
+  if (v === '' || v === '~' || v === 'null') return '';
+  if (v.startsWith('"')) return /^"(?:[^"\\]|\\["\\/nt])*"$/.test(v) ? (JSON.parse(v) as string) : UNSURE;
+  if (v.startsWith("'")) return /^'(?:[^']|'')*'$/.test(v) ? v.slice(1, -1).replace(/''/g, "'") : UNSURE;
+  if (/^[[\]{}&*!|>%@`#,?:\-]/.test(v) || / #|: |:$/.test(v)) return UNSURE;
+  return v;
 }
 
 /**
- * Classifies the hunks of a modification, given the shape of the version after it (undefined:
- * unknown, so the change counts as text), and gives the shape of the version before it.
+ * The value of one key's lines in YAML's common forms (a scalar, plain, quoted or folded over
+ * several lines as Decap writes long texts; a flow or block list of scalars), or UNSURE.
+ * Scalars are read as strings (`5`, `true` and dates too).
  */
-export function classifyModification(collection: CollectionName, hunks: readonly Hunk[], after: Shape | undefined): Classified {
-  if (!after) return { text: true, before: undefined };
-  if (hunks.length === 0) return { text: false, before: after };
-  const end = after.fmEnd;
-  let text = false;
-  let fmShift = 0;
-  let textDelta = 0;
-  for (const h of hunks) {
-    // Where the hunk lies in the new version: front matter (lines 2 … end-1), body, or across a `---`.
-    const first = h.newStart;
-    const last = h.newCount > 0 ? h.newStart + h.newCount - 1 : h.newStart;
-    const inFrontMatter = end > 0 && (h.newCount > 0 ? first >= 2 && last <= end - 1 : first >= 1 && first <= end - 1);
-    const inBody = h.newCount > 0 ? first > end : first >= end;
-    const removesDelimiter = h.removed.some((l, i) => isDelimiter(l) && (inFrontMatter || h.oldStart + i === 1));
-    if ((!inFrontMatter && !inBody) || removesDelimiter) return { text: true, before: undefined };
-    if (inFrontMatter) {
-      fmShift += h.newCount - h.oldCount;
-      let owner = h.owner;
-      for (const line of h.removed) {
-        owner = lineKey(line) ?? owner;
-        text ||= changesText(collection, owner, line);
-        if (carriesText(collection, owner, line)) textDelta++;
-      }
-      owner = h.owner;
-      for (const line of h.added) {
-        owner = lineKey(line) ?? owner;
-        text ||= changesText(collection, owner, line);
-        if (carriesText(collection, owner, line)) textDelta--;
-      }
-    } else {
-      for (const line of h.removed) {
-        if (line.trim() === '') continue;
-        text = true;
-        textDelta++;
-      }
-      for (const line of h.added) {
-        if (line.trim() === '') continue;
-        text = true;
-        textDelta--;
-      }
+export function simpleValue(block: readonly string[]): unknown {
+  const first = block[0]!;
+  const value = first.slice(first.indexOf(':') + 1).trim();
+  const rest = block.slice(1).filter((l) => l.trim() !== '');
+  if (rest.length === 0) {
+    if (value === '[]') return [];
+    const flow = /^\[([^[\]{}"'#]*)\]$/.exec(value);
+    if (flow) {
+      const items = flow[1]!.split(',').map((s) => s.trim()).filter(Boolean).map(simpleScalar);
+      return items.includes(UNSURE) ? UNSURE : items;
     }
+    return simpleScalar(value);
   }
-  return { text, before: { fmEnd: end > 0 ? end - fmShift : 0, textLines: Math.max(0, after.textLines + textDelta) } };
+  if (rest.length !== block.length - 1 || !rest.every((l) => /^\s/.test(l))) return UNSURE;
+  if (value === '') {
+    const items = rest.map((l) => /^\s*-\s+(.*)$/.exec(l)?.[1]);
+    if (items.some((i) => i === undefined)) return UNSURE;
+    const scalars = items.map((i) => simpleScalar(i!));
+    return scalars.includes(UNSURE) ? UNSURE : scalars;
+  }
+  // A plain scalar folded over indented lines: its lines joined by spaces.
+  if (/^["'[{>|]/.test(value) || rest.some((l) => /^\s*-(\s|$)/.test(l))) return UNSURE;
+  return simpleScalar([value, ...rest.map((l) => l.trim())].join(' '));
+}
+
+/** Reads YAML that simpleValue could not: a mapping's source → its values. */
+export type YamlReader = (source: string) => Promise<Record<string, unknown>>;
+
+/** A value as compared: empty values alike, dates and numbers as text. */
+function comparable(value: unknown): string {
+  if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) return '';
+  return JSON.stringify(value, (_, v: unknown) => (typeof v === 'number' || typeof v === 'boolean' ? String(v) : v));
+}
+
+/** The values of some keys of two versions, read alike (simply, or both by the YAML reader). */
+async function valuesOf(keys: string[], a: Parts, b: Parts, yaml: YamlReader): Promise<[unknown[], unknown[]]> {
+  const simple = (parts: Parts) => keys.map((k) => (parts.blocks.has(k) ? simpleValue(parts.blocks.get(k)!) : undefined));
+  const sa = simple(a);
+  const sb = simple(b);
+  if (!sa.includes(UNSURE) && !sb.includes(UNSURE)) return [sa, sb];
+  const read = async (parts: Parts) => {
+    const source = keys.flatMap((k) => parts.blocks.get(k) ?? []).join('\n');
+    try {
+      const data = await yaml(source);
+      return keys.map((k) => data[k]);
+    } catch {
+      // Not YAML: the lines themselves are compared.
+      return keys.map((k) => parts.blocks.get(k)?.join('\n'));
+    }
+  };
+  return [await read(a), await read(b)];
+}
+
+/** A body as compared: trailing spaces and blank lines make no difference. */
+const bodyText = (body: string) =>
+  body
+    .split('\n')
+    .map((l) => l.trimEnd())
+    .filter(Boolean)
+    .join('\n');
+
+/**
+ * Whether a change from `before` to `after` changes translated text: the body, or the value of
+ * a translated field (or of a key the schema does not know). A field copied across languages
+ * changes nothing; nor does writing a value another way (quotes, a list in brackets or one item
+ * a line, a long text folded over lines, as the CMS rewrites a file it saves).
+ */
+export async function changesText(collection: CollectionName, before: string, after: string, yaml: YamlReader): Promise<boolean> {
+  if (before === after) return false;
+  const a = splitText(before);
+  const b = splitText(after);
+  if (!a || !b) return bodyText(before) !== bodyText(after);
+  if (bodyText(a.body) !== bodyText(b.body)) return true;
+  const keys = [...new Set([...a.blocks.keys(), ...b.blocks.keys()])].filter(
+    (k) => fieldMode(collection, k) !== 'duplicate' && a.blocks.get(k)?.join('\n') !== b.blocks.get(k)?.join('\n'),
+  );
+  if (keys.length === 0) return false;
+  const [va, vb] = await valuesOf(keys, a, b, yaml);
+  return keys.some((_, i) => comparable(va[i]) !== comparable(vb[i]));
+}
+
+/**
+ * Whether a file holds text: a body, or a translated field with a value. What Decap writes for
+ * a language the editor did not translate holds none (src/schema/entries.ts,
+ * isUntranslatedPlaceholder).
+ */
+export async function holdsText(collection: CollectionName, text: string, yaml: YamlReader): Promise<boolean> {
+  const parts = splitText(text);
+  if (!parts) return bodyText(text) !== '';
+  if (bodyText(parts.body) !== '') return true;
+  const keys = [...parts.blocks.keys()].filter((k) => fieldMode(collection, k) === 'translate');
+  if (keys.length === 0) return false;
+  const [values] = await valuesOf(keys, parts, parts, yaml);
+  return values.some((v) => comparable(v) !== '');
+}
+
+/**
+ * The version before a change, from the version after it and the change's zero-context hunks;
+ * undefined when the hunks do not fit the text (the text is then not known).
+ */
+export function reverseApply(after: string, hunks: readonly Hunk[]): string | undefined {
+  const lines = after.split('\n');
+  const before: string[] = [];
+  let at = 0;
+  for (const h of [...hunks].sort((x, y) => x.newStart - y.newStart)) {
+    // Where the hunk's new lines start (0-based); with none, the line after which lines were removed.
+    const start = h.newCount === 0 ? h.newStart : h.newStart - 1;
+    if (start < at || start + h.newCount > lines.length) return undefined;
+    for (let i = 0; i < h.newCount; i++) if (lines[start + i] !== h.added[i]) return undefined;
+    before.push(...lines.slice(at, start), ...h.removed);
+    at = start + h.newCount;
+  }
+  before.push(...lines.slice(at));
+  return before.join('\n');
 }
 
 // ---------------------------------------------------------------------------------------------
-// Following the history backwards, to know each version's shape and what each change was.
+// Following the history backwards, to know each version's text and what each change was.
 
 /** What a change did to a file, as the forward walk needs it. */
 export interface ChangeEvent {
@@ -230,16 +277,23 @@ const forwardRank: Record<FileChange['status'], number> = { D: 0, R: 1, A: 2, M:
 
 /**
  * The events of `commits` (oldest first), classified by following each file back from its
- * shape now (`current`: path → shape of the working copy's file). Paths outside the content
- * collections are left out.
+ * text now (`current(path)`: the working copy's file, read when first needed), version by
+ * version. A version that cannot be known (a file deleted since, hunks that do not fit) makes
+ * its changes count as text. Paths outside the content collections are left out.
  */
-export function classifyHistory(
+export async function classifyHistory(
   commits: readonly Pick<Commit, 'hash' | 'time' | 'minor' | 'changes' | 'hunks'>[],
-  current: ReadonlyMap<string, Shape>,
+  current: (path: string) => string | undefined,
+  yaml: YamlReader,
   times?: ReadonlyMap<string, number>,
-): HistoryStep[] {
-  // Path → shape of the version at the point reached, going back; undefined: not known.
-  const shapes = new Map<string, Shape | undefined>(current);
+): Promise<HistoryStep[]> {
+  // Path → text of the version at the point reached, going back; null: not known.
+  const texts = new Map<string, string | null>();
+  const textAt = (path: string) => {
+    if (!texts.has(path)) texts.set(path, current(path) ?? null);
+    return texts.get(path)!;
+  };
+  const present = async (collection: CollectionName, text: string | null) => (text === null ? true : holdsText(collection, text, yaml));
   const steps: HistoryStep[] = [];
   for (let c = commits.length - 1; c >= 0; c--) {
     const commit = commits[c]!;
@@ -248,25 +302,30 @@ export function classifyHistory(
       .sort((a, b) => forwardRank[b.status] - forwardRank[a.status]);
     const events: ChangeEvent[] = [];
     for (const change of changes) {
-      const located = contentPath(change.path) ?? contentPath(change.from!)!;
-      const after = shapes.has(change.path) ? shapes.get(change.path) : undefined;
-      const present = (s: Shape | undefined) => (s ? s.textLines > 0 : true);
+      const { collection } = contentPath(change.path) ?? contentPath(change.from!)!;
       const time = c === commits.length - 1 ? times?.get(change.path) : undefined;
       switch (change.status) {
-        case 'A':
-          shapes.delete(change.path);
-          events.push({ change, text: true, presentBefore: false, presentAfter: present(after), time });
+        case 'A': {
+          const after = textAt(change.path);
+          texts.delete(change.path);
+          // Gone before this commit (a path added again later starts its own history).
+          texts.set(change.path, null);
+          events.push({ change, text: true, presentBefore: false, presentAfter: await present(collection, after), time });
           break;
+        }
         case 'D':
-          shapes.set(change.path, undefined);
+          texts.set(change.path, null);
           events.push({ change, text: true, presentBefore: true, presentAfter: false, time });
           break;
         case 'M':
         case 'R': {
-          const { text, before } = classifyModification(located.collection, commit.hunks.get(change.path) ?? [], after);
-          shapes.delete(change.path);
-          shapes.set(change.status === 'R' ? change.from! : change.path, before);
-          events.push({ change, text, presentBefore: present(before), presentAfter: present(after), time });
+          const after = textAt(change.path);
+          const hunks = commit.hunks.get(change.path) ?? [];
+          const before = after === null ? null : (reverseApply(after, hunks) ?? null);
+          const text = before === null || after === null ? true : await changesText(collection, before, after, yaml);
+          texts.delete(change.path);
+          texts.set(change.status === 'R' ? change.from! : change.path, before);
+          events.push({ change, text, presentBefore: await present(collection, before), presentAfter: await present(collection, after), time });
           break;
         }
       }

@@ -1,11 +1,12 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startDecapServer } from '../../scripts/decap-server.mjs';
 import { startStaticServer } from '../../scripts/serve.mjs';
-import { commitAll } from '../../scripts/bench/workspace.mjs';
+import { buildEnv, commitAll } from '../../scripts/bench/workspace.mjs';
 import { useBrowser } from '../support/browser';
 import { copySite, type SiteCopy } from '../support/site-copy';
 
@@ -135,6 +136,52 @@ describe('the translation status page', { timeout: 120_000 }, () => {
     await page.waitForURL(`${server.url}/zh/calls/vouchers/`);
     expect(await page.locator('h1').innerText()).toBe('绿色创新券');
     await page.close();
+  });
+});
+
+describe('under astro dev (npm run cms)', { timeout: 180_000 }, () => {
+  it('shows a new commit on reload, without a build', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      });
+    });
+    // The environment of a developer's shell: none of the test runner's variables.
+    const env = Object.fromEntries(Object.entries(buildEnv(site.dir)).filter(([n]) => !n.startsWith('VITEST') && n !== 'NODE_ENV' && n !== 'TEST'));
+    const dev = spawn(join(site.dir, 'node_modules/.bin/astro'), ['dev', '--host', '127.0.0.1', '--port', String(port)], {
+      cwd: site.dir,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    let output = '';
+    dev.stdout!.on('data', (chunk) => (output += chunk));
+    dev.stderr!.on('data', (chunk) => (output += chunk));
+    const origin = `http://127.0.0.1:${port}`;
+    const statusOf = async (slug: string) => {
+      const report = (await (await fetch(`${origin}/admin/translations.json`)).json()) as { entries: { slug: string; locales: Record<string, { status: string }> }[] };
+      const entry = report.entries.find((e) => e.slug === slug)!;
+      return Object.fromEntries(Object.entries(entry.locales).map(([l, s]) => [l, s.status]));
+    };
+    try {
+      const deadline = Date.now() + 120_000;
+      while (!(await fetch(`${origin}/admin/translations.json`).then((r) => r.ok, () => false))) {
+        if (Date.now() > deadline || dev.exitCode !== null) throw new Error(`astro dev did not answer:\n${output}`);
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      expect(await statusOf('forum')).toEqual({ it: 'up-to-date', zh: 'up-to-date', en: 'up-to-date' });
+      // A change of the Italian text, committed.
+      site.write('content/news/it/forum.mdx', news('Forum di Napoli', 'Testo del forum, con il programma.'));
+      await commitAll(site.dir, 'Forum programme', new Date('2026-12-05T09:30:00Z'));
+      expect(await statusOf('forum')).toEqual({ it: 'up-to-date', zh: 'outdated', en: 'outdated' });
+      const page = await browser().newPage();
+      await page.goto(`${origin}/admin/translations/en/`);
+      expect(await cell(page, 'forum', 'zh').innerText()).toMatch(/^Outdated\nnewer text in Italian since 5 December 2026/);
+      await page.close();
+    } finally {
+      if (dev.pid && dev.exitCode === null) process.kill(-dev.pid, 'SIGTERM');
+    }
   });
 });
 

@@ -7,4 +7,4 @@ import { currentTranslationReport } from '../../lib/translation-report';
  * Built with the site; under `astro dev` made at every request from the working copy.
  */
 export const GET: APIRoute = async () =>
-  new Response(JSON.stringify(await currentTranslationReport()), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  new Response(JSON.stringify(await currentTranslationReport({ live: import.meta.env.DEV })), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { classifyModification, shapeOf } from '../../../src/lib/translation-status';
+import { changesText, holdsText, reverseApply } from '../../../src/lib/translation-status';
 import { parsePatch } from '../../../src/lib/git-history';
 import { translationReport, translationStatuses, type EntryReport } from '../../../src/lib/translation-report';
 import { gitFixture, type GitFixture } from '../../support/git-fixture';
@@ -122,6 +122,23 @@ describe('translation status from the Git history', () => {
     }
     r.commit('New deadline, a topic less, in every language', '2026-12-02T08:00:00Z');
     expect(only(await statusOf(r.dir))).toEqual({ it: 'up-to-date', zh: 'up-to-date', en: 'up-to-date' });
+  });
+
+  it('keeps a translation outdated when the CMS rewrites every language in its own way without changing a value', async () => {
+    const r = threeLanguages();
+    r.write('content/calls/it/vouchers.mdx', call({ title: 'Voucher', topics: 'topics:\n  - smes\n  - funding', body: 'Nuovo testo.' }));
+    r.commit('Italian text', '2026-12-01T08:00:00Z');
+    // As Decap saves an entry: every language written again, quotes dropped, empty fields added.
+    for (const [l, title, body] of [
+      ['it', 'Voucher', 'Nuovo testo.'],
+      ['zh', '创新券', '资助试点项目。'],
+      ['en', 'Vouchers', 'The call funds pilots.'],
+    ] as const) {
+      const text = call({ title, body, topics: 'topics:\n  - smes\n  - funding', extra: 'draft: null\ncover: null' });
+      r.write(`content/calls/${l}/vouchers.mdx`, text.replace(`title: "${title}"`, `title: ${title}`).replace('summary: "Sommario."', 'summary: Sommario.'));
+    }
+    r.commit('Update Call “vouchers”', '2026-12-02T08:00:00Z');
+    expect(only(await statusOf(r.dir))).toEqual({ it: 'up-to-date', zh: 'outdated', en: 'outdated' });
   });
 
   it('outdates translations when a translated field changes, even inside a multi-line value', async () => {
@@ -280,26 +297,40 @@ describe('the rest of the report', () => {
   });
 });
 
-describe('lines given to fields', () => {
-  const text = '---\ntitle: A\nsummary: >-\n  long\n  text\ntopics:\n  - ai\ndate: 2026-01-01\n---\n\nBody\n';
+describe('what counts as a change of the text', () => {
+  const yaml = async (source: string) => (await import('astro/markdown')).parseFrontmatter(`---\n${source}\n---\n`).frontmatter as Record<string, unknown>;
+  const before = '---\ntitle: "Voucher verdi"\nsummary: "Fino a 20.000 euro per le PMI che provano una tecnologia verde."\ntags: [verde, pmi]\ndate: 2026-10-12\n---\n\nTesto.\n';
 
-  it('measures the front matter and the lines of text of a file', () => {
-    expect(shapeOf('news', text)).toEqual({ fmEnd: 9, textLines: 4 });
-    // What Decap writes for a language left untranslated: no text at all.
-    expect(shapeOf('news', '---\ndate: 2026-01-01\ntitle: ""\ntags: []\n---\n\n')).toEqual({ fmEnd: 5, textLines: 0 });
+  it('is a change of a translated value or of the body, not of a copied field', async () => {
+    expect(await changesText('news', before, before.replace('date: 2026-10-12', 'date: 2026-10-13'), yaml)).toBe(false);
+    expect(await changesText('news', before, before.replace('verdi', 'verdi 2027'), yaml)).toBe(true);
+    expect(await changesText('news', before, before.replace('[verde, pmi]', '[verde]'), yaml)).toBe(true);
+    expect(await changesText('news', before, before.replace('Testo.', 'Testo nuovo.'), yaml)).toBe(true);
+    // Blank lines and trailing spaces are not text.
+    expect(await changesText('news', before, before.replace('Testo.', 'Testo.   \n\n'), yaml)).toBe(false);
   });
 
-  it('tells a copied field’s line from a translated one, and the front matter from the body', () => {
+  it('is not the way the CMS writes the same values (quotes, a folded long text, lists one item a line, empty fields)', async () => {
+    const rewritten =
+      '---\ntitle: Voucher verdi\nsummary: Fino a 20.000 euro per le PMI che provano una\n  tecnologia verde.\ndraft: null\ntags:\n  - verde\n  - pmi\ncover: null\ndate: 2026-10-12\n---\n\nTesto.\n';
+    expect(await changesText('news', before, rewritten, yaml)).toBe(false);
+    // A block scalar is read by the YAML parser.
+    const block = '---\ntitle: >-\n  Voucher\n  verdi\nsummary: "Fino a 20.000 euro per le PMI che provano una tecnologia verde."\ntags: [verde, pmi]\n---\n\nTesto.\n';
+    expect(await changesText('news', before, block, yaml)).toBe(false);
+  });
+
+  it('tells a placeholder (no translated value, no body) from a translation', async () => {
+    expect(await holdsText('news', '---\ndate: 2026-01-01\ntitle: ""\ntags: []\ndraft: false\n---\n\n', yaml)).toBe(false);
+    expect(await holdsText('news', before, yaml)).toBe(true);
+    expect(await holdsText('news', '---\ndate: 2026-01-01\n---\n\nSolo il corpo.\n', yaml)).toBe(true);
+  });
+
+  it('rebuilds the version before a change from the one after and its zero-context hunks', () => {
     const patch = (hunks: string) => parsePatch(`diff --git a/x.mdx b/x.mdx\n--- a/x.mdx\n+++ b/x.mdx\n${hunks}`).get('x.mdx')!;
-    const after = shapeOf('news', text);
-    expect(classifyModification('news', patch('@@ -8 +8 @@ topics\n-date: 2025-01-01\n+date: 2026-01-01\n'), after).text).toBe(false);
-    expect(classifyModification('news', patch('@@ -6,0 +7 @@ topics\n+  - ai\n'), after)).toEqual({ text: false, before: { fmEnd: 8, textLines: 4 } });
-    expect(classifyModification('news', patch('@@ -5 +5 @@ summary\n-  txt\n+  text\n'), after).text).toBe(true);
-    expect(classifyModification('news', patch('@@ -11 +11 @@ date\n-Bdy\n+Body\n'), after).text).toBe(true);
-    // A line that could be a field's but lies in the body is text.
-    const body = shapeOf('news', '---\ntitle: A\n---\n\ndate: 2026\n');
-    expect(classifyModification('news', patch('@@ -5 +5 @@ title\n-date: 2025\n+date: 2026\n'), body).text).toBe(true);
-    // The front matter's own delimiters: cannot be followed, text.
-    expect(classifyModification('news', patch('@@ -9 +9 @@ date\n-...\n+---\n'), after)).toEqual({ text: true, before: undefined });
+    const after = 'a\nB\nc\nd\nE\nF\n';
+    const hunks = patch('@@ -2 +2 @@\n-b\n+B\n@@ -4,0 +5,2 @@\n+E\n+F\n@@ -5,2 +6,0 @@\n-g\n-h\n');
+    expect(reverseApply(after, hunks)).toBe('a\nb\nc\nd\ng\nh\n');
+    // Hunks that do not fit the text: not known.
+    expect(reverseApply('a\nX\nc\n', hunks)).toBeUndefined();
   });
 });
