@@ -28,6 +28,12 @@ export const siteConfig = {
    * MIIT filing site, only when set: required once the site is hosted in mainland China.
    */
   icpNumber: process.env.ICP_NUMBER?.trim() ?? '',
+  /**
+   * A translation whose text another language has changed since says so on its page, with the
+   * date and a link to the newer version (src/lib/translation-notes.ts). TRANSLATION_NOTE=off
+   * (or 0, false) leaves the note out.
+   */
+  translationNote: !['off', '0', 'false'].includes((process.env.TRANSLATION_NOTE ?? '').trim().toLowerCase()),
   /** Where expressions of interest and questions go. */
   contactEmail: process.env.CONTACT_EMAIL || 'info@cittc.example.org',
   /** The MIIT filing lookup that an ICP number links to. */

@@ -9,6 +9,7 @@ import { courseOpen, isExpired } from './catalogues';
 import { localizedEntries, type Entry, type LocalizedEntry } from './entries';
 import { eventView } from './events';
 import { revisedAt } from './revisions';
+import { outdatedNotes } from './translation-notes';
 import { vocabularies } from './vocabularies';
 
 /*
@@ -22,7 +23,9 @@ import { vocabularies } from './vocabularies';
  * - what every page shows: the menus (pages collection), the vocabularies' labels, the site
  *   settings of the environment, the footer's year;
  * - what depends on the time of the build: a call's status, an event's phase, a course's
- *   applications, an offer's expiry.
+ *   applications, an offer's expiry;
+ * - the note of an outdated translation (src/lib/translation-notes.ts), which a commit to
+ *   another language of the entry changes.
  *
  * The .ics file of a call or an event has its page's key and its DTSTAMP, the time of the last
  * commit of the entry's file (src/lib/revisions.ts): a commit changes the calendar files of the
@@ -100,7 +103,7 @@ export function timeState(collection: CollectionName, item: LocalizedEntry, now:
 
 /** A function giving the cache key of each entry page of a collection. */
 export async function entryCacheKeys(collection: CollectionName): Promise<(item: LocalizedEntry) => string> {
-  const siteState = await siteKey();
+  const [siteState, notes] = await Promise.all([siteKey(), outdatedNotes()]);
   return (item) =>
     hash([
       siteState,
@@ -111,6 +114,8 @@ export async function entryCacheKeys(collection: CollectionName): Promise<(item:
       digestOf(item.entry),
       [...item.translations].sort(),
       timeStateOf(collection, item),
+      // The note of an outdated translation (the newer language and its date).
+      notes(collection, item.slug, item.locale) ?? null,
     ]);
 }
 
