@@ -139,6 +139,52 @@ describe('the translation status page', { timeout: 120_000 }, () => {
   });
 });
 
+/** Builds the copy again and serves the new build (the static server keeps the file list it started with). */
+async function rebuild(env: Record<string, string> = {}) {
+  const result = await site.build(env);
+  expect(result.ok, result.output.slice(-3000)).toBe(true);
+  await server.close();
+  server = await startStaticServer(join(site.dir, 'dist'));
+}
+
+describe('public pages', { timeout: 300_000 }, () => {
+  const notice = async (path: string) => {
+    const page = await browser().newPage();
+    await page.goto(`${server.url}${path}`);
+    const link = page.locator('.translation-notice a');
+    const found = (await link.count()) ? { text: await link.innerText(), href: await link.getAttribute('href'), hreflang: await link.getAttribute('hreflang') } : undefined;
+    const fallback = await page.locator('.fallback-notice').count();
+    await page.close();
+    return { found, fallback };
+  };
+
+  it('say on an outdated translation which language is newer and since when, linking to it', async () => {
+    expect((await notice('/zh/calls/vouchers/')).found).toEqual({ text: '有更新的意大利语版本，更新于2026年12月3日。', href: '/it/calls/vouchers/', hreflang: 'it' });
+    expect((await notice('/en/calls/vouchers/')).found).toEqual({
+      text: 'A more recent version is available in Italian, updated 3 December 2026.',
+      href: '/it/calls/vouchers/',
+      hreflang: 'it',
+    });
+    expect((await notice('/it/calls/vouchers/')).found).toBeUndefined();
+    // A fallback page keeps its own notice, and only that.
+    expect(await notice('/zh/news/solo/')).toEqual({ found: undefined, fallback: 1 });
+  });
+
+  it('get the note when another language changes, though their own file did not (incremental rebuild)', async () => {
+    expect((await notice('/zh/news/forum/')).found).toBeUndefined();
+    site.write('content/news/it/forum.mdx', news('Forum di Napoli', 'Testo del forum, con il programma.'));
+    await commitAll(site.dir, 'Forum programme', new Date('2026-12-05T09:30:00Z'));
+    await rebuild();
+    expect((await notice('/zh/news/forum/')).found?.text).toBe('有更新的意大利语版本，更新于2026年12月5日。');
+  });
+
+  it('leave the note out with TRANSLATION_NOTE=off', async () => {
+    await rebuild({ TRANSLATION_NOTE: 'off' });
+    expect((await notice('/zh/calls/vouchers/')).found).toBeUndefined();
+    expect((await notice('/zh/news/forum/')).found).toBeUndefined();
+  });
+});
+
 describe('under astro dev (npm run cms)', { timeout: 180_000 }, () => {
   it('shows a new commit on reload, without a build', async () => {
     const port = await new Promise<number>((resolve) => {
@@ -170,14 +216,14 @@ describe('under astro dev (npm run cms)', { timeout: 180_000 }, () => {
         if (Date.now() > deadline || dev.exitCode !== null) throw new Error(`astro dev did not answer:\n${output}`);
         await new Promise((r) => setTimeout(r, 500));
       }
-      expect(await statusOf('forum')).toEqual({ it: 'up-to-date', zh: 'up-to-date', en: 'up-to-date' });
-      // A change of the Italian text, committed.
-      site.write('content/news/it/forum.mdx', news('Forum di Napoli', 'Testo del forum, con il programma.'));
-      await commitAll(site.dir, 'Forum programme', new Date('2026-12-05T09:30:00Z'));
-      expect(await statusOf('forum')).toEqual({ it: 'up-to-date', zh: 'outdated', en: 'outdated' });
+      expect(await statusOf('solo')).toEqual({ it: 'up-to-date', zh: 'missing', en: 'missing' });
+      // A Chinese translation, committed.
+      site.write('content/news/zh/solo.mdx', news('只有意大利语', '正文。'));
+      await commitAll(site.dir, 'Chinese translation', new Date('2026-12-06T09:30:00Z'));
+      expect(await statusOf('solo')).toEqual({ it: 'up-to-date', zh: 'up-to-date', en: 'missing' });
       const page = await browser().newPage();
       await page.goto(`${origin}/admin/translations/en/`);
-      expect(await cell(page, 'forum', 'zh').innerText()).toMatch(/^Outdated\nnewer text in Italian since 5 December 2026/);
+      expect(await cell(page, 'solo', 'zh').innerText()).toMatch(/^Up to date\nchanged 6 December 2026/);
       await page.close();
     } finally {
       if (dev.pid && dev.exitCode === null) process.kill(-dev.pid, 'SIGTERM');
@@ -216,7 +262,7 @@ describe('the CMS editor', { timeout: 120_000 }, () => {
     await page.goto(`${server.url}/admin/?lang=en#/collections/news/entries/solo`);
     await note().getByText('Chinese: missing').waitFor();
     expect(await note().locator('li').allInnerTexts()).toEqual(['Chinese: missing', 'English: missing']);
-    await page.goto(`${server.url}/admin/?lang=it#/collections/news/entries/forum`);
+    await page.goto(`${server.url}/admin/?lang=it#/collections/pages/entries/about`);
     await page.locator('.SplitPane .Pane1').getByLabel('Titolo', { exact: true }).waitFor();
     expect(await note().innerText()).toBe('');
     // Back to the list: no note.
