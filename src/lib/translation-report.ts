@@ -285,7 +285,7 @@ async function historyAtHead(
   head: string,
   cacheDir: string | false,
   current: (path: string) => string | undefined,
-  working: { commit: Commit; times: Map<string, number> },
+  working: { commit: Commit; times: Map<string, number>; holdsText: (path: string) => boolean | undefined },
 ): Promise<{ history: History; nextSeq: number; workingStep: HistoryStep }> {
   let base: { history: History; nextSeq: number } | undefined;
   let since: string | undefined;
@@ -311,7 +311,7 @@ async function historyAtHead(
   }
   const commits = since === head ? [] : await readHistory(root, CONTENT_FOLDERS, since);
   // Each version's text is rebuilt from the files now, back through the working copy's changes.
-  const steps = await classifyHistory([...commits, working.commit], current, readYaml, working.times);
+  const steps = await classifyHistory([...commits, working.commit], current, readYaml, working.times, working.holdsText);
   const workingStep = steps.pop()!;
   const history = base?.history ?? new Map();
   let seq = base?.nextSeq ?? 0;
@@ -381,14 +381,16 @@ async function statusesOf(
     };
     const changes = await readWorkingChanges(root, CONTENT_FOLDERS, state.head);
     const times = new Map(files.map((f) => [f.path, f.mtime]));
+    const byPath = new Map(files.map((f) => [f.path, f.text]));
+    const holdsTextNow = (path: string) => byPath.get(path);
     const workingCommit: Commit = { hash: 'working-copy', time: Math.floor(Date.now() / 1000), minor: false, ...changes };
     if (state.head) {
-      const { history: known, nextSeq, workingStep } = await historyAtHead(root, state.head, cacheDir, current, { commit: workingCommit, times });
+      const { history: known, nextSeq, workingStep } = await historyAtHead(root, state.head, cacheDir, current, { commit: workingCommit, times, holdsText: holdsTextNow });
       applyStep(known, workingStep, nextSeq);
       history = known;
     } else {
       history = new Map();
-      const [step] = await classifyHistory([workingCommit], current, readYaml, times);
+      const [step] = await classifyHistory([workingCommit], current, readYaml, times, holdsTextNow);
       applyStep(history, step!, 0);
     }
   }

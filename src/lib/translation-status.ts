@@ -142,10 +142,13 @@ export function simpleValue(block: readonly string[]): unknown {
   const rest = block.slice(1).filter((l) => l.trim() !== '');
   if (rest.length === 0) {
     if (value === '[]') return [];
-    const flow = /^\[([^[\]{}"'#]*)\]$/.exec(value);
+    const flow = /^\[([^[\]{}#]*)\]$/.exec(value);
     if (flow) {
-      const items = flow[1]!.split(',').map((s) => s.trim()).filter(Boolean).map(simpleScalar);
-      return items.includes(UNSURE) ? UNSURE : items;
+      // Items plain or quoted ("a, b" is one item), separated by commas.
+      const items = flow[1]!.match(/\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^,"']+)\s*(?:,|$)/g);
+      if (!items || items.join('') !== flow[1]) return UNSURE;
+      const scalars = items.map((item) => item.trim().replace(/,$/, '')).filter(Boolean).map(simpleScalar);
+      return scalars.includes(UNSURE) ? UNSURE : scalars;
     }
     return simpleScalar(value);
   }
@@ -286,6 +289,8 @@ export async function classifyHistory(
   current: (path: string) => string | undefined,
   yaml: YamlReader,
   times?: ReadonlyMap<string, number>,
+  /** Whether the working copy's file holds text, when the caller knows it (saves reading it again). */
+  holdsTextNow?: (path: string) => boolean | undefined,
 ): Promise<HistoryStep[]> {
   // Path → text of the version at the point reached, going back; null: not known.
   const texts = new Map<string, string | null>();
@@ -306,11 +311,12 @@ export async function classifyHistory(
       const time = c === commits.length - 1 ? times?.get(change.path) : undefined;
       switch (change.status) {
         case 'A': {
-          const after = textAt(change.path);
-          texts.delete(change.path);
+          // Not met yet going back: the version added is the working copy's file.
+          const known = texts.has(change.path) ? undefined : holdsTextNow?.(change.path);
+          const presentAfter = known ?? (await present(collection, textAt(change.path)));
           // Gone before this commit (a path added again later starts its own history).
           texts.set(change.path, null);
-          events.push({ change, text: true, presentBefore: false, presentAfter: await present(collection, after), time });
+          events.push({ change, text: true, presentBefore: false, presentAfter, time });
           break;
         }
         case 'D':

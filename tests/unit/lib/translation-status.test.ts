@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { changesText, holdsText, reverseApply } from '../../../src/lib/translation-status';
+import { changesText, holdsText, reverseApply, simpleValue, UNSURE } from '../../../src/lib/translation-status';
 import { parsePatch } from '../../../src/lib/git-history';
 import { translationReport, translationStatuses, type EntryReport } from '../../../src/lib/translation-report';
 import { gitFixture, type GitFixture } from '../../support/git-fixture';
@@ -317,6 +317,16 @@ describe('what counts as a change of the text', () => {
     // A block scalar is read by the YAML parser.
     const block = '---\ntitle: >-\n  Voucher\n  verdi\nsummary: "Fino a 20.000 euro per le PMI che provano una tecnologia verde."\ntags: [verde, pmi]\n---\n\nTesto.\n';
     expect(await changesText('news', before, block, yaml)).toBe(false);
+  });
+
+  it('reads the common forms of YAML values without a parser, and leaves the rest to it', () => {
+    expect(simpleValue(['tags: ["a, b", \'c\', d]'])).toEqual(['a, b', 'c', 'd']);
+    expect(simpleValue(['tags: [robotica, Università]'])).toEqual(['robotica', 'Università']);
+    expect(simpleValue(['topics:', '  - ai', '  - "energy"'])).toEqual(['ai', 'energy']);
+    expect(simpleValue(['summary: Una frase lunga', '  che continua.'])).toBe('Una frase lunga che continua.');
+    expect(simpleValue(['title: "Il \\"forum\\""'])).toBe('Il "forum"');
+    expect(simpleValue(['title: >-', '  piegato'])).toBe(UNSURE);
+    expect(simpleValue(['title: a: b'])).toBe(UNSURE);
   });
 
   it('tells a placeholder (no translated value, no body) from a translation', async () => {
