@@ -268,7 +268,7 @@ function saveCache(dir: string, commit: string, history: History, nextSeq: numbe
     const target = join(dir, `${commit}.json`);
     writeFileSync(`${target}.tmp`, JSON.stringify(data));
     renameSync(`${target}.tmp`, target);
-    // Two commits are enough to extend from: the newest others go.
+    // The three newest commits are kept to extend from; older ones go.
     const kept = readdirSync(dir)
       .filter((n) => /^[0-9a-f]{40,64}\.json$/.test(n))
       .map((n) => ({ n, t: statSync(join(dir, n)).mtimeMs }))

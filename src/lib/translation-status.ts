@@ -21,16 +21,16 @@ import type { Commit, FileChange, Hunk } from './git-history.ts';
  * A language added (a new file, or a placeholder given text) reflects the entry as it is then,
  * and makes no other language outdated; a language's history starts when its file appears.
  *
- * What counts as a change of the text: a changed line of the body, or of a translated field
- * (`i18n: 'translate'` in src/schema/collections.ts: title, summary, tags, alt texts…). Fields
- * copied across languages (`i18n: 'duplicate'`: dates, references, sectors, topics…) are the
- * same in every language, so changing them outdates nothing. Lines are given to fields from
- * the zero-context diff of each modification: a `key:` line is its field's; a line inside a
- * multi-line value belongs to the `key:` line before it (named by the hunk header, see
- * git-history.ts); where the front matter begins or ends cannot be told from the diff, its
- * extent is carried back from the file as it is now, change by change. A line that cannot be
- * given to a known field, a change of the `---` lines themselves, and every change of a file
- * whose front matter could not be followed count as text. Blank lines count for nothing.
+ * What counts as a change of the text: a change of the body, or of the value of a translated
+ * field (`i18n: 'translate'` in src/schema/collections.ts: title, summary, tags, alt texts…)
+ * or of a key the schema does not know. Fields copied across languages (`i18n: 'duplicate'`:
+ * dates, references, sectors, topics…) are the same in every language, so changing them
+ * outdates nothing. Values are compared, not lines: each earlier version of a file is rebuilt
+ * from the file as it is now and the zero-context hunks of the changes since (git-history.ts),
+ * so that the CMS writing the same values its own way (quotes dropped, a long text folded over
+ * lines, a list one item a line, empty fields added) changes nothing. A version that cannot be
+ * rebuilt (a file deleted since, hunks that do not fit) makes its change count as text.
+ * Trailing spaces and blank lines of the body count for nothing.
  *
  * Not tracked: a commit whose message holds `[minor]` (a typo fix): its changes of text make
  * no language outdated and bring none up to date (files it adds or removes still count).
