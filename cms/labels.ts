@@ -81,6 +81,11 @@ export const translationLabels = {
   edit: L('Modifica', '编辑', 'Edit'),
   viewPage: L('Pagina', '页面', 'Page'),
   inLanguage: L('{title} in {language}', '{title}（{language}）', '{title} in {language}'),
+  needsScript: L(
+    'L’elenco delle voci ha bisogno di JavaScript, come il CMS.',
+    '条目列表和内容管理系统一样需要 JavaScript。',
+    'The list of entries needs JavaScript, as the CMS does.',
+  ),
   otherChecks: L('Altri testi da tradurre', '其他待翻译内容', 'Other texts to translate'),
   vocabularyLabels: L('Termini senza nome in una lingua', '缺少某种语言名称的术语', 'Terms without a name in a language'),
   vocabularyMissing: L('manca: {languages}', '缺少：{languages}', 'missing: {languages}'),

@@ -60,6 +60,11 @@ afterAll(async () => {
 
 /** The text of one language's cell in an entry's row. */
 const cell = (page: Page, slug: string, locale: string) => page.locator('tbody tr').filter({ hasText: slug }).locator(`td[data-locale="${locale}"]`);
+/** Opens the status page and waits for its rows (made by its script from the JSON). */
+async function openStatusPage(page: Page, url: string) {
+  await page.goto(url);
+  await page.locator('tbody tr').first().waitFor();
+}
 const filter = (page: Page, name: string) => page.getByRole('combobox', { name, exact: true });
 const visibleSlugs = (page: Page) => page.locator('tbody tr:not([hidden]) .slug').allInnerTexts();
 
@@ -69,6 +74,7 @@ describe('the translation status page', { timeout: 120_000 }, () => {
     const page = await context.newPage();
     await page.goto(`${server.url}/admin/translations/`);
     await page.waitForURL(/\/admin\/translations\/en\/$/);
+    await page.locator('tbody tr').first().waitFor();
     expect(await page.locator('h1').innerText()).toBe('Translation status');
     expect(await page.getAttribute('meta[name="robots"]', 'content')).toContain('noindex');
     expect(await cell(page, 'vouchers', 'it').innerText()).toMatch(/^Up to date\nchanged 3 December 2026/);
@@ -101,7 +107,7 @@ describe('the translation status page', { timeout: 120_000 }, () => {
         return (result.violations as { id: string; nodes: { target: string[] }[] }[]).map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
       });
     for (const ui of ['it', 'zh', 'en']) {
-      await page.goto(`${server.url}/admin/translations/${ui}/`);
+      await openStatusPage(page, `${server.url}/admin/translations/${ui}/`);
       expect(await violations(), ui).toEqual([]);
     }
     await filter(page, 'Language').selectOption('zh');
@@ -112,7 +118,7 @@ describe('the translation status page', { timeout: 120_000 }, () => {
 
   it('filters entries by section, language and status', async () => {
     const page = await browser().newPage();
-    await page.goto(`${server.url}/admin/translations/en/`);
+    await openStatusPage(page, `${server.url}/admin/translations/en/`);
     const total = await page.locator('tbody tr').count();
     await filter(page, 'Status').selectOption({ label: 'Missing' });
     expect(await visibleSlugs(page)).toEqual(['solo']);
@@ -131,7 +137,7 @@ describe('the translation status page', { timeout: 120_000 }, () => {
 
   it('links each entry to its public page in each language', async () => {
     const page = await browser().newPage();
-    await page.goto(`${server.url}/admin/translations/en/`);
+    await openStatusPage(page, `${server.url}/admin/translations/en/`);
     await cell(page, 'vouchers', 'zh').getByRole('link', { name: 'Page Green vouchers in Chinese' }).click();
     await page.waitForURL(`${server.url}/zh/calls/vouchers/`);
     expect(await page.locator('h1').innerText()).toBe('绿色创新券');
@@ -222,7 +228,7 @@ describe('under astro dev (npm run cms)', { timeout: 180_000 }, () => {
       await commitAll(site.dir, 'Chinese translation', new Date('2026-12-06T09:30:00Z'));
       expect(await statusOf('solo')).toEqual({ it: 'up-to-date', zh: 'up-to-date', en: 'missing' });
       const page = await browser().newPage();
-      await page.goto(`${origin}/admin/translations/en/`);
+      await openStatusPage(page, `${origin}/admin/translations/en/`);
       expect(await cell(page, 'solo', 'zh').innerText()).toMatch(/^Up to date\nchanged 6 December 2026/);
       await page.close();
     } finally {
@@ -245,7 +251,7 @@ describe('the CMS editor', { timeout: 120_000 }, () => {
   const note = () => page.locator('.admin-translation-note[role="status"]');
 
   it('opens the entry a row of the status page links to, noting its outdated translations', async () => {
-    await page.goto(`${server.url}/admin/translations/en/`);
+    await openStatusPage(page, `${server.url}/admin/translations/en/`);
     await page.getByRole('link', { name: 'Green vouchers (Edit)' }).click();
     await page.waitForURL(/\/admin\/\?lang=en#\/collections\/calls\/entries\/vouchers$/);
     await expect
