@@ -8,9 +8,6 @@ import { describe, expect, it } from 'vitest';
  * other hosts are not followed.
  */
 
-/** Link targets written by documentation that is maintained in another branch of this site. */
-const WRITTEN_ELSEWHERE = new Set(['docs/editors-translations.md']);
-
 const files = ['README.md', ...readdirSync('docs').filter((f) => f.endsWith('.md')).map((f) => join('docs', f))];
 
 /** The Markdown links of a text, outside fenced code blocks and inline code. */
@@ -46,7 +43,6 @@ describe('links of README.md and docs/', () => {
         if (/^[a-z][a-z0-9+.-]*:/i.test(link)) continue;
         const [path = '', fragment] = link.split('#');
         const target = path ? normalize(join(dirname(file), decodeURI(path))) : file;
-        if (WRITTEN_ELSEWHERE.has(target)) continue;
         if (!existsSync(target)) broken.push(`${link}: no file ${target}`);
         else if (fragment && target.endsWith('.md') && !anchors(target).has(fragment)) broken.push(`${link}: no heading #${fragment} in ${target}`);
       }
