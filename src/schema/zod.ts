@@ -95,9 +95,18 @@ function zodFor(field: FieldSpec, image: ImageHelper): z.ZodType {
 export function fieldSchema(field: FieldSpec, image: ImageHelper): z.ZodType {
   const base = zodFor(field, image);
   if (field.required) return base;
-  if (field.default !== undefined) return base.default(field.default as never);
-  if (field.kind === 'tags' || field.kind === 'terms' || field.kind === 'multiselect') return base.default([] as never);
-  return base.optional();
+  if (field.default !== undefined) return emptyAsAbsent(base.default(field.default as never));
+  if (field.kind === 'tags' || field.kind === 'terms' || field.kind === 'multiselect') return emptyAsAbsent(base.default([] as never));
+  return emptyAsAbsent(base.optional());
+}
+
+/**
+ * An optional field written empty (`link:` or `link: null`) counts as absent. Decap CMS writes
+ * `null` into every language's file for an optional field left empty (a call's `link`, a
+ * `cover`) when an entry is saved; that is not a value, and must not stop the build.
+ */
+function emptyAsAbsent(schema: z.ZodType): z.ZodType {
+  return z.preprocess((value) => (value === null ? undefined : value), schema);
 }
 
 /** The cross-field rules of the contract: a cover needs its alt text; an end is not before its start. */
@@ -128,7 +137,7 @@ export function collectionSchema(collection: CollectionName, image: ImageHelper)
   const fields: readonly FieldSpec[] = collectionFields[collection];
   let shared = sharedSchemas.get(collection);
   if (!shared) {
-    const imageAsWritten = (field: FieldSpec) => (field.required ? z.unknown().refine((v) => v !== undefined, 'is required') : z.unknown().optional());
+    const imageAsWritten = (field: FieldSpec) => (field.required ? z.unknown().refine((v) => v !== undefined, 'is required') : emptyAsAbsent(z.unknown().optional()));
     const shape = Object.fromEntries(fields.map((field) => [field.name, field.kind === 'image' ? imageAsWritten(field) : fieldSchema(field, image)]));
     // Not strict: the contract is a minimum, and outside content with extra keys must still build.
     const schema = z.object(shape).superRefine(crossFieldRules) as unknown as z.ZodType<Record<string, unknown>>;
@@ -139,7 +148,7 @@ export function collectionSchema(collection: CollectionName, image: ImageHelper)
   if (imageFields.length === 0) return schema;
   return schema.transform((data, ctx) => {
     for (const field of imageFields) {
-      if (data[field.name] === undefined) continue;
+      if (data[field.name] === undefined || data[field.name] === null) continue;
       const parsed = image().safeParse(data[field.name]);
       if (parsed.success) data[field.name] = parsed.data;
       else for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: [field.name, ...issue.path], message: issue.message });

@@ -33,6 +33,37 @@ describe('content that follows the contract', () => {
   });
 });
 
+describe('what Decap CMS writes for an optional field left empty', () => {
+  it('builds: `null` and an empty value count as absent, defaults applied', () => {
+    const call = mdx(`
+title: "Bando"
+summary: "Un bando."
+date: 2026-03-05
+deadline: "2027-01-15T17:00"
+funder: "MUR"
+category: funding
+link: null
+opens:
+draft: null
+tags: null
+topics: null
+cover: null
+coverAlt: null
+`);
+    const result = parseEntry('calls', call);
+    expect(issues(result)).toEqual([]);
+    expect(result.data).toMatchObject({ draft: false, tags: [], topics: [] });
+    expect(result.data).not.toHaveProperty('link', null);
+    expect((result.data as Record<string, unknown>).cover).toBeUndefined();
+  });
+
+  it('still refuses a required field written empty', () => {
+    expect(issues(parseEntry('calls', mdx(`\ntitle: null\nsummary: "S"\ndate: 2026-03-05\ndeadline: "2027-01-15T17:00"\nfunder: "MUR"\ncategory: funding\n`)))).toEqual([
+      expect.stringContaining('title'),
+    ]);
+  });
+});
+
 describe('content that breaks the contract is refused with the field and the fault', () => {
   it('missing title', () => {
     expect(issues(parseEntry('news', news.replace(/^title:.*\n/m, '')))).toEqual([expect.stringMatching(/^title: /)]);
