@@ -1,6 +1,6 @@
 import { formatDate, languageName } from '../src/i18n/format';
 import { localeKeys, type Locale } from '../src/i18n/locales';
-import type { TranslationReport } from '../src/lib/translation-report';
+import type { TranslationReport } from '../src/history/translation-report';
 import { calendarDay } from '../src/lib/translation-status';
 import { fill, translationLabels as T } from './labels';
 

@@ -1,6 +1,6 @@
 import { formatDate, languageName } from '../src/i18n/format';
 import { isLocale, localeKeys, locales, type Locale } from '../src/i18n/locales';
-import type { EntryReport, TranslationReport } from '../src/lib/translation-report';
+import type { EntryReport, TranslationReport } from '../src/history/translation-report';
 import { calendarDay, type LocaleStatus, type Status } from '../src/lib/translation-status';
 import { collectionLabels } from '../src/schema/labels';
 import { fill, translationLabels as T } from './labels';

@@ -8,7 +8,7 @@
  * project's Node 24, measures time, memory, Pagefind and page weight, changes the body of one
  * entry, commits it as a CMS save would and builds again, then prints a markdown table.
  *
- * It also measures the translation status of the corpus (src/lib/translation-report.ts): read
+ * It also measures the translation status of the corpus (src/history/translation-report.ts): read
  * from the whole history with nothing kept, from what was kept at that commit, and extended by
  * the commit of the edit.
  *
@@ -147,7 +147,7 @@ for (const n of sizes) {
       (args.sample ? `; sample content kept: ${sampleEntries} entries (${sampleFiles} files)` : '; no sample content'),
   );
 
-  // A Git checkout, as in production (the site reads the history: src/lib/revisions.ts).
+  // A Git checkout, as in production (the site reads the history: src/history/revisions.ts).
   const t2 = performance.now();
   await commitAll(workspace, 'Sample and generated content', new Date(now.getTime() - 3_600_000));
   log(`committed the content in ${secs(performance.now() - t2)}`);

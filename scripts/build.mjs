@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-// `npm run build`: astro build, then the Pagefind search index (src/lib/search-index.ts).
-// Usage: node scripts/build.mjs [arguments for astro build]
+// `npm run build`: astro build, then the Pagefind search index (src/build/search-index.ts).
+// Usage: node scripts/build.mjs [--stock] [arguments for astro build]
 //
 // The index may start before Astro has exited: once its pages are rendered, Astro's
 // build:done hooks write calendar files, sweep away files of earlier builds and check links,
 // with a core to spare (docs/performance.md, "The search step"). The first of those hooks names the
-// pages this build made (src/integrations/pages-final.ts); from them the search step writes
+// pages this build made (src/build/rendered-pages.ts); from them the search step writes
 // its copies of changed pages, and a language's Pagefind process starts at once if Astro's
 // memory now plus the peak that language needed at the last build (per page, kept with the
 // index's stamp) stays under EARLY_LIMIT; otherwise when Astro exits. If Astro fails, the
@@ -13,23 +13,26 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { processMemory } from '../src/lib/node-process.ts';
+import { processMemory } from '../src/build/node-process.ts';
 
 /** Memory for Astro and the Pagefind processes together before Astro has exited (bytes). */
 const EARLY_LIMIT = 3.5 * 2 ** 30;
 const dist = 'dist';
 const cache = 'node_modules/.astro';
-const pagesFinal = join(cache, 'pages-final.json');
+const renderedPages = join(cache, 'rendered-pages.json');
 
 mkdirSync(cache, { recursive: true });
-rmSync(pagesFinal, { force: true });
+rmSync(renderedPages, { force: true });
 const astroBin = join('node_modules', 'astro', 'bin', 'astro.mjs');
-const astro = spawn(process.execPath, [astroBin, 'build', ...process.argv.slice(2)], {
+// --stock: Astro's own parts only (src/build/mode.ts); CITTC_STOCK=1 does the same.
+const args = process.argv.slice(2);
+const stock = args.includes('--stock') || process.env.CITTC_STOCK === '1';
+const astro = spawn(process.execPath, [astroBin, 'build', ...args.filter((arg) => arg !== '--stock')], {
   stdio: 'inherit',
-  env: { ...process.env, CITTC_PAGES_FINAL: pagesFinal },
+  env: { ...process.env, CITTC_RENDERED_PAGES: renderedPages, ...(stock ? { CITTC_STOCK: '1' } : {}) },
 });
 // Loaded while Astro starts (~0.1 s of imports it need not wait for).
-const searchModule = import('../src/lib/search-index.ts');
+const searchModule = import('../src/build/search-index.ts');
 searchModule.catch(() => {}); // A failure is thrown where it is awaited.
 const astroExit = new Promise((resolve) => {
   astro.on('error', (error) => {
@@ -51,7 +54,7 @@ for (const [signal, number] of [['SIGINT', 2], ['SIGTERM', 15]]) {
 let exited = false;
 const ready = await new Promise((resolve) => {
   const timer = setInterval(() => {
-    if (existsSync(pagesFinal)) {
+    if (existsSync(renderedPages)) {
       clearInterval(timer);
       resolve(true);
     }
@@ -63,7 +66,7 @@ const ready = await new Promise((resolve) => {
   });
 });
 if (!ready) process.exit(await astroExit);
-const pages = existsSync(pagesFinal) ? JSON.parse(readFileSync(pagesFinal, 'utf8')).pages : undefined;
+const pages = existsSync(renderedPages) ? JSON.parse(readFileSync(renderedPages, 'utf8')).pages : undefined;
 
 const { buildSearchIndex } = await searchModule;
 const opened = astroExit.then((code) => {
@@ -91,7 +94,7 @@ const code = await astroExit;
 exited = true;
 for (const line of lines.splice(0)) console.log(line);
 if (code !== 0) {
-  rmSync(pagesFinal, { force: true });
+  rmSync(renderedPages, { force: true });
   process.exit(code); // Pagefind processes still running stop with this one.
 }
 try {
@@ -100,5 +103,5 @@ try {
   console.error(String(error instanceof Error ? error.message : error));
   process.exit(1);
 } finally {
-  rmSync(pagesFinal, { force: true });
+  rmSync(renderedPages, { force: true });
 }

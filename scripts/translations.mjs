@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm run translations`: the translation status of every entry in every language, from the
- * Git history of content/ (src/lib/translation-report.ts), as a table; then vocabulary terms
+ * Git history of content/ (src/history/translation-report.ts), as a table; then vocabulary terms
  * without a label in a language, UI strings missing from a dictionary, and entries whose sector
  * or topics name no term.
  *
@@ -21,7 +21,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { localeKeys } from '../src/i18n/locales.ts';
 import { statuses } from '../src/lib/translation-status.ts';
-import { translationReport } from '../src/lib/translation-report.ts';
+import { translationReport } from '../src/history/translation-report.ts';
 
 let args;
 try {

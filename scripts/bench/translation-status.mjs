@@ -1,5 +1,5 @@
 /**
- * The benchmark's measure of the translation status (src/lib/translation-report.ts) of a copy's
+ * The benchmark's measure of the translation status (src/history/translation-report.ts) of a copy's
  * content: in a fresh Node process (as `npm run translations` and a build start it), the time
  * of translationStatuses() and of the whole process.
  */
@@ -15,7 +15,7 @@ import { markdownTable } from './report.mjs';
  * @returns {Promise<{ ms: number, processMs: number, entries: number, files: number, counts: Record<string, number> }>}
  */
 export async function measureStatus(dir, { cache }) {
-  const module = pathToFileURL(join(dir, 'src/lib/translation-report.ts')).href;
+  const module = pathToFileURL(join(dir, 'src/history/translation-report.ts')).href;
   const code = `
     const started = performance.now();
     const { translationStatuses } = await import(${JSON.stringify(module)});

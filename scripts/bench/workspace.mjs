@@ -75,7 +75,7 @@ export function buildEnv(dir, extra = {}) {
 /**
  * Commits everything in the copy at the time `at` (a Git repository is made on the first call),
  * as the CMS commits an editor's save: the site reads the history (the DTSTAMP of calendar
- * items is the time of the last commit of the entry's file, src/lib/revisions.ts), so the
+ * items is the time of the last commit of the entry's file, src/history/revisions.ts), so the
  * rebuild sees what it sees in production, where every edit comes with a commit.
  * @param {string} dir the copy's root
  * @param {string} message

@@ -30,7 +30,7 @@ export const siteConfig = {
   icpNumber: process.env.ICP_NUMBER?.trim() ?? '',
   /**
    * A translation whose text another language has changed since says so on its page, with the
-   * date and a link to the newer version (src/lib/translation-notes.ts). TRANSLATION_NOTE=off
+   * date and a link to the newer version (src/history/translation-notes.ts). TRANSLATION_NOTE=off
    * (or 0, false) leaves the note out.
    */
   translationNote: !['off', '0', 'false'].includes((process.env.TRANSLATION_NOTE ?? '').trim().toLowerCase()),

@@ -2,9 +2,9 @@ import { siteConfig } from '../config/site';
 import type { Locale } from '../i18n/locales';
 import { useTranslations } from '../i18n/translate';
 import { callView } from './calls';
-import type { LocalizedEntry } from './entries';
+import type { LocalizedEntry } from './localized-entries';
 import { eventView } from './events';
-import { revisedAt } from './revisions';
+import { revisedAt } from '../history/revisions';
 import { icsCalendar, type IcsItem } from './ics';
 import { DEFAULT_EVENT_DURATION_MS } from './status';
 

@@ -1,6 +1,6 @@
 import type { Locale } from '../i18n/locales';
-import { entriesIn } from './lists';
-import type { LocalizedEntry } from './entries';
+import { entriesIn } from './entry-lists';
+import type { LocalizedEntry } from './localized-entries';
 import { callStatus } from './status';
 import { dateStartInstant, toInstant } from './time';
 

@@ -1,6 +1,6 @@
 import type { Locale } from '../i18n/locales';
-import type { LocalizedEntry } from './entries';
-import { entriesIn, ownFirst } from './lists';
+import type { LocalizedEntry } from './localized-entries';
+import { entriesIn, ownFirst } from './entry-lists';
 import { eventPhase } from './status';
 import { toInstant } from './time';
 import { byCodePoint } from './order';

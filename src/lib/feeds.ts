@@ -1,10 +1,10 @@
 import rss, { type RSSFeedItem, type RSSOptions } from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { listCacheKey } from './cache-keys';
+import { listCacheKey } from '../build/cache-keys';
 import { siteConfig } from '../config/site';
 import { isLocale, locales, type Locale } from '../i18n/locales';
 import { useTranslations } from '../i18n/translate';
-import { localizedEntries, type LocalizedEntry } from './entries';
+import { localizedEntries, type LocalizedEntry } from './localized-entries';
 import { ownVersionsIn } from './page-languages';
 import { localeStaticPaths } from './routing';
 import { ROME, dateStartInstant, toInstant } from './time';

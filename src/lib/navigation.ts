@@ -1,6 +1,6 @@
 import type { UiKey } from '../i18n/dictionaries';
 import type { Locale } from '../i18n/locales';
-import { localizedEntries } from './entries';
+import { localizedEntries } from './localized-entries';
 
 export interface NavLink {
   /** Link text (already translated). */

@@ -1,7 +1,7 @@
 import type { Locale } from '../i18n/locales';
 import { localeKeys } from '../i18n/locales';
-import { listCacheKey } from './cache-keys';
-import { byFieldDesc, entriesIn, ownFirst, paginate } from './lists';
+import { listCacheKey } from '../build/cache-keys';
+import { byFieldDesc, entriesIn, ownFirst, paginate } from './entry-lists';
 import { termGroups } from './terms';
 import { vocabulary } from './vocabularies';
 

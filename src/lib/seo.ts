@@ -3,7 +3,7 @@ import type { UiKey } from '../i18n/dictionaries';
 import { siteConfig } from '../config/site';
 import { localeKeys, locales, type Locale } from '../i18n/locales';
 import { useTranslations } from '../i18n/translate';
-import type { LocalizedEntry } from './entries';
+import type { LocalizedEntry } from './localized-entries';
 
 /**
  * Structured data (schema.org JSON-LD) for search engines. Builders return plain objects;

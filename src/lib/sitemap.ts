@@ -1,5 +1,5 @@
 import { defaultLocale, localeKeys, type Locale } from '../i18n/locales';
-import type { LocalizedEntry } from './entries';
+import type { LocalizedEntry } from './localized-entries';
 import { isOwnVersion, versionAlternates, type HreflangLink } from './page-languages';
 import { localizedPath } from './routing';
 

@@ -1,5 +1,5 @@
 import type { Locale } from '../i18n/locales';
-import type { LocalizedEntry } from './entries';
+import type { LocalizedEntry } from './localized-entries';
 import { byCodePoint } from './order';
 import { termKey } from './term-key';
 import type { Vocabulary } from './vocabulary';

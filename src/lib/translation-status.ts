@@ -1,11 +1,11 @@
 import { localeKeys, type Locale } from '../i18n/locales.ts';
 import { collectionFields, type CollectionName } from '../schema/collections.ts';
 import type { FieldSpec } from '../schema/fields.ts';
-import type { Commit, FileChange, Hunk } from './git-history.ts';
+import type { Commit, FileChange, Hunk } from '../history/git-history.ts';
 
 /*
  * The translation status of every entry in every language, from the history of its files.
- * Pure: the history comes from src/lib/git-history.ts, the files from the caller.
+ * Pure: the history comes from src/history/git-history.ts, the files from the caller.
  *
  * - missing: the language has no file, or only what Decap writes for a language the editor
  *   did not translate (language-neutral fields, no text): readers get a fallback page;
@@ -222,7 +222,7 @@ export async function changesText(collection: CollectionName, before: string, af
 
 /**
  * Whether a file holds text: a body, or a translated field with a value. What Decap writes for
- * a language the editor did not translate holds none (src/schema/entries.ts,
+ * a language the editor did not translate holds none (src/schema/entry-rules.ts,
  * isUntranslatedPlaceholder).
  */
 export async function holdsText(collection: CollectionName, text: string, yaml: YamlReader): Promise<boolean> {

@@ -1,11 +1,11 @@
 import type { APIRoute } from 'astro';
 import { callCalendar, eventCalendar } from '../lib/calendar';
-import { CALENDAR_BUNDLE, type CalendarBundle } from '../lib/calendar-files';
-import { calendarCacheKeys, contentKey } from '../lib/cache-keys';
-import { localizedEntries, type LocalizedEntry } from '../lib/entries';
+import { CALENDAR_BUNDLE, type CalendarBundle } from '../build/calendar-files';
+import { calendarCacheKeys, contentKey } from '../build/cache-keys';
+import { localizedEntries, type LocalizedEntry } from '../lib/localized-entries';
 
 // The build's .ics file of every event and call, as one JSON document that
-// src/integrations/calendar-files.ts writes out as files and then removes (src/lib/calendar-files.ts
+// src/build/integration.ts writes out as files and then removes (src/build/calendar-files.ts
 // says why). One path, so that it can have a cache key: the keys of the files it holds. Not
 // in `astro dev`, where src/pages/[lang]/{events,calls}/[slug].ics.ts serve each file.
 

@@ -1,11 +1,11 @@
 import type { APIRoute } from 'astro';
 import { siteConfig } from '../config/site';
 import { defaultLocale } from '../i18n/locales';
-import { localizedEntries } from '../lib/entries';
+import { localizedEntries } from '../lib/localized-entries';
 import { newsPagePaths, newsTagPaths } from '../lib/news';
 import { entryPages, everyLocale, sitemapUrls, sitemapXml, type LocalePage } from '../lib/sitemap';
 import { collectionNames } from '../schema/collections';
-import { contentKey } from '../lib/cache-keys';
+import { contentKey } from '../build/cache-keys';
 import { monthPages } from './[lang]/events/month/_months';
 
 // /sitemap.xml: every public page of every locale with its hreflang alternates. Not listed:

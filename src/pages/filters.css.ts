@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { COURSE_FORMATS, COURSE_LANGUAGES, EVENT_TYPES, OFFER_KINDS } from '../schema/collections';
-import { localizedEntries } from '../lib/entries';
+import { localizedEntries } from '../lib/localized-entries';
 import { filterCss } from '../lib/filters';
 import { vocabulary } from '../lib/vocabularies';
 

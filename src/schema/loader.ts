@@ -4,15 +4,18 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { Locale } from '../i18n/locales';
 import { MDX_BODY_VERSION, mdxBodyToMarkdown } from './mdx-body';
-import { markdownThread, type RenderMarkdown } from './markdown-thread';
+import { glob } from 'astro/loaders';
+import { MarkdownThread, markdownThread, type RenderMarkdown } from '../build/markdown-on-worker';
+import { stockBuild } from '../build/mode';
+import { saveHeldWhileLoading } from '../build/store-save';
 import { mediaFileExists } from './body-policy';
 import { collectionFields, type CollectionName } from './collections';
-import { syncContentFiles, type EntryType } from './content-files';
-import { ContentError, crossEntryProblems, isUntranslatedPlaceholder, type StoredEntry } from './entries';
+import { syncContentFiles, type ContentFilesOptions, type EntryType } from '../build/content-files';
+import { ContentError, crossEntryProblems, entryId, isUntranslatedPlaceholder, parseEntryPath, type StoredEntry } from './entry-rules';
 
 /**
- * The loader of a content collection: the files of content/<collection>/ (content-files.ts,
- * as Astro's glob loader), with
+ * The loader of a content collection: the files of content/<collection>/ (src/build/content-files.ts,
+ * as Astro's glob loader; the glob loader itself in the stock build), with
  * the contract's path rules (locale folder, slug) applied to every file, the rules across
  * entries checked once all are loaded, and drafts removed so that no page can build them.
  *
@@ -21,14 +24,17 @@ import { ContentError, crossEntryProblems, isUntranslatedPlaceholder, type Store
  * placeholder is not a translation, so it is skipped rather than refused, and the locale falls
  * back to the source language (decap-cms issue #6932).
  */
-export function contentLoader(collection: CollectionName): Loader {
+export function contentLoader(collection: CollectionName, stock = stockBuild): Loader {
+  // The stock build (src/build/mode.ts): bodies rendered in the loader's thread, never on a worker.
+  const inThread = new MarkdownThread(undefined, Infinity);
   return {
     name: 'cittc-content',
     async load(context) {
+      if (stock) return loadCollection(context, inThread.use(context).render, (options) => syncWithGlob(collection, context, options));
       const releaseSave = saveHeldWhileLoading(context.store);
       const markdown = markdownThread.use(context);
       try {
-        await loadCollection(context, markdown.render);
+        await loadCollection(context, markdown.render, (options) => syncContentFiles(collection, context, options));
       } finally {
         markdown.release();
         releaseSave();
@@ -36,7 +42,7 @@ export function contentLoader(collection: CollectionName): Loader {
     },
   };
 
-  async function loadCollection(context: LoaderContext, renderMarkdown: RenderMarkdown) {
+  async function loadCollection(context: LoaderContext, renderMarkdown: RenderMarkdown, sync: (options: ContentFilesOptions) => Promise<void>) {
     const placeholders = new Set<string>();
     const renderErrors: string[] = [];
     // The digest keys the rendered HTML kept in the content store: include the renderer's version.
@@ -44,7 +50,7 @@ export function contentLoader(collection: CollectionName): Loader {
       context.generateDigest(typeof data === 'string' ? `${data}\0mdx-body ${MDX_BODY_VERSION}` : data),
     );
     const entryTypes = mdxRenderedAtSync(context as ContextWithEntryTypes, renderMarkdown, renderErrors);
-    await syncContentFiles(collection, context, {
+    await sync({
       entryTypes,
       generateDigest,
       async parseData(props) {
@@ -70,26 +76,17 @@ export function contentLoader(collection: CollectionName): Loader {
   }
 }
 
-/** A key no entry has (ids are <locale>/<slug>). */
-const NO_ENTRY = '\0cittc:save-held';
-
 /**
- * Astro saves the content store (devalue of every entry: tens of megabytes at 10,000 entries,
- * a second or more of the main thread; docs/performance.md) 500 ms after the last change to
- * it, and once more when the sync ends. A rebuild changes it only at the start (Astro's own
- * version stamps) and for the few files edited, so while the loaders read thousands of
- * unchanged files the timer would run out and the whole store be saved in the middle of the
- * sync, for nothing. Deleting an id that no entry has changes nothing but starts the timer again; done
- * every 200 ms while a collection loads, the store is saved once, when the sync ends (the last
- * loader to finish lets the timer run, and Astro saves whatever is pending before "Synced
- * content"). Should Astro stop restarting the timer on a delete, the saves happen as before.
+ * The stock build's sync (src/build/mode.ts): Astro's glob loader over the collection's folder,
+ * with the ids of the contract's path rules and the loader's entry types, digest and checks.
  */
-export function saveHeldWhileLoading(store: Pick<LoaderContext['store'], 'delete'>, everyMs = 200): () => void {
-  // At once too: Astro's timer may have started before this load did, and reading unchanged
-  // files keeps the event loop busy; when it frees, the interval must be due before the save.
-  store.delete(NO_ENTRY);
-  const timer = setInterval(() => store.delete(NO_ENTRY), everyMs);
-  return () => clearInterval(timer);
+async function syncWithGlob(collection: CollectionName, context: LoaderContext, options: ContentFilesOptions): Promise<void> {
+  const loader = glob({
+    pattern: '**/*.{md,mdx}',
+    base: `./content/${collection}`,
+    generateId: ({ entry }) => entryId(parseEntryPath(collection, entry)),
+  });
+  await loader.load({ ...context, ...options } as LoaderContext);
 }
 
 /**
@@ -167,7 +164,7 @@ function mdxRenderedAtSync(context: ContextWithEntryTypes, renderMarkdown: Rende
         const offset = known ?? lineOffset(await readFile(filePath, 'utf8'), body);
         const locale = basename(dirname(filePath)) as Locale;
         const markdown = mdxBodyToMarkdown(body ?? '', { file: filePath, locale, lineOffset: offset });
-        // Rendered as it is, never read as front matter (markdown-thread.ts): a body may start with a "---" rule.
+        // Rendered as it is, never read as front matter (markdown-on-worker.ts): a body may start with a "---" rule.
         return await renderMarkdown(`\n${markdown}`, pathToFileURL(filePath));
       } catch (error) {
         errors.push((error as Error).message);

@@ -8,7 +8,7 @@ import { copySite, type SiteCopy } from '../support/site-copy';
 
 /*
  * Rebuilds reuse the pages that did not change (experimental.incrementalBuild with the cache
- * keys of src/lib/cache-keys.ts) and render again those that did: what matters is that no
+ * keys of src/build/cache-keys.ts) and render again those that did: what matters is that no
  * visitor ever gets a stale page or a page that should be gone, and that search finds what
  * the pages say. Built in a throw-away copy with the pages and news sample.
  */
@@ -208,7 +208,7 @@ describe('incremental rebuilds', () => {
     expect(uncommitted.ok, uncommitted.output.slice(-2000)).toBe(true);
     expect(page('en/events/edited-event.ics')).toContain('\r\nDTSTAMP:20261102T080000Z\r\n');
     // Committed, same text: only the DTSTAMP of its calendar changes, and its key with it.
-    // Calendar files are written from one route (src/lib/calendar-files.ts): it is rendered
+    // Calendar files are written from one route (src/build/calendar-files.ts): it is rendered
     // again, and of its files only the one whose text changed is written.
     const writtenAt = (path: string) => statSync(join(site.dir, 'dist', path)).mtimeMs;
     const keptAt = writtenAt('en/events/kept-event.ics');
@@ -249,7 +249,7 @@ describe('incremental rebuilds', () => {
 
   it('makes the images again when only the image cache was lost, instead of stopping', async () => {
     // Astro 7.3.5 fails when images must be made but every page that uses them is reused
-    // (src/integrations/image-cache-guard.ts): here, the cache of made images is deleted, and
+    // (src/build/image-cache-guard.ts): here, the cache of made images is deleted, and
     // the images in dist/ with it.
     const images = join(site.dir, 'node_modules/.astro/assets');
     rmSync(images, { recursive: true, force: true });

@@ -25,14 +25,14 @@ const isEntryPoint = (file: string): boolean =>
   // What crawlers and feed readers ask for by address, and the server's own headers file.
   ['sitemap.xml', 'robots.txt', '_headers', 'favicon.svg'].includes(file) ||
   /(^|\/)rss\.xml$/.test(file) ||
-  // Calendar subscriptions (src/lib/calendar-files.ts).
+  // Calendar subscriptions (src/build/calendar-files.ts).
   file.endsWith('.ics');
 
 /**
  * Folders published whole: bundles whose files name each other in ways no static reading
  * follows. pagefind/: the search index, whose loader computes the names of its fragments and
  * index chunks from pagefind-entry.json. admin/: the CMS admin, a Vite bundle of Decap built
- * outside Astro (src/integrations/admin-bundle.ts), whose chunk list lives in its own code.
+ * outside Astro (src/build/admin-bundle.ts), whose chunk list lives in its own code.
  */
 const wholeFolders = ['pagefind/', 'admin/'];
 

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { localeKeys } from '../../src/i18n/locales';
 
 /*
- * The build indexes a search copy of each page (src/lib/search-index.ts, searchCopy): its
+ * The build indexes a search copy of each page (src/build/search-index.ts, searchCopy): its
  * <html> tag, title and data-pagefind-body element only. The index must be the one Pagefind
  * makes from the whole pages: here it is made again from dist/ itself, and every file of it,
  * named by a hash of its content, must be the same.

@@ -171,7 +171,7 @@ describe('search', () => {
     expect(requested.filter((p) => p.startsWith('/pagefind/'))).toEqual([]);
     await page.getByLabel(dictionaries.it['search.label']).focus();
     await expect.poll(() => requested.some((p) => p.startsWith('/pagefind/'))).toBe(true);
-    // Only the Italian index: each language has its own (src/lib/search-index.ts).
+    // Only the Italian index: each language has its own (src/build/search-index.ts).
     await page.getByLabel(dictionaries.it['search.label']).fill('Napoli');
     await page.locator('.search-results > li').first().waitFor();
     const files = requested.filter((p) => p.startsWith('/pagefind/'));

@@ -117,7 +117,7 @@ describe('local servers listen on 127.0.0.1 only', () => {
       await new Promise((r) => setTimeout(r, 500));
     }
     await expectLoopbackOnly(port);
-    // A build writes the calendar files in one go (src/lib/calendar-files.ts); the dev server
+    // A build writes the calendar files in one go (src/build/calendar-files.ts); the dev server
     // serves each from its own route, with the same text.
     const ics = await fetch(`http://127.0.0.1:${port}/zh/calls/green-tech-pilot-vouchers.ics`);
     expect(ics.status, output).toBe(200);

@@ -6,7 +6,7 @@ import { HtmlValidate, StaticConfigLoader } from 'html-validate';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { siteConfig } from '../../src/config/site';
-import { builtFile, htmlFiles } from '../../src/lib/link-check';
+import { builtFile, htmlFiles } from '../../src/build/link-check';
 import { useBrowser } from '../support/browser';
 import { htmlValidateConfig } from '../support/html-validate';
 

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 
 /*
  * A throw-away Git repository with content files and real commits at chosen dates, for the
- * tests of the translation status (src/lib/translation-report.ts).
+ * tests of the translation status (src/history/translation-report.ts).
  */
 
 export interface GitFixture {

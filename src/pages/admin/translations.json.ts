@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { currentTranslationReport } from '../../lib/translation-report';
+import { currentTranslationReport } from '../../history/translation-report';
 
 /**
- * The translation report as JSON (src/lib/translation-report.ts), for the note the CMS shows
+ * The translation report as JSON (src/history/translation-report.ts), for the note the CMS shows
  * in the editor of an entry whose translation is missing or outdated (cms/translation-note.ts).
  * Built with the site; under `astro dev` made at every request from the working copy.
  */

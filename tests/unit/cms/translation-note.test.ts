@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { withMinorMarker } from '../../../cms/minor-edit';
 import { editorRoute, noteLines } from '../../../cms/translation-note';
-import type { EntryReport } from '../../../src/lib/translation-report';
+import type { EntryReport } from '../../../src/history/translation-report';
 
 const entry = (locales: EntryReport['locales']): EntryReport => ({ collection: 'calls', slug: 'vouchers', titles: {}, published: true, drafts: [], locales });
 

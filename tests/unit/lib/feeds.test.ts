@@ -1,7 +1,7 @@
 import { getRssString } from '@astrojs/rss';
 import { describe, expect, it } from 'vitest';
 import type { Locale } from '../../../src/i18n/locales';
-import type { LocalizedEntry } from '../../../src/lib/entries';
+import type { LocalizedEntry } from '../../../src/lib/localized-entries';
 import { feedItems, feedOptions, type FeedCollection } from '../../../src/lib/feeds';
 
 const SITE = 'https://example.org';

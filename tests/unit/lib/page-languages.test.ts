@@ -9,7 +9,7 @@ import {
   pageAlternates,
   partialPage,
 } from '../../../src/lib/page-languages';
-import { ownFirst } from '../../../src/lib/lists';
+import { ownFirst } from '../../../src/lib/entry-lists';
 
 const e = (id: string) => ({ id });
 

@@ -1,7 +1,7 @@
 import { Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import type { Locale } from '../../../src/i18n/locales';
-import type { LocalizedEntry } from '../../../src/lib/entries';
+import type { LocalizedEntry } from '../../../src/lib/localized-entries';
 import {
   attendanceMode,
   courseJsonLd,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Locale } from '../../../src/i18n/locales';
-import type { LocalizedEntry } from '../../../src/lib/entries';
+import type { LocalizedEntry } from '../../../src/lib/localized-entries';
 import { entryPageLanguages, everyLocalePage, isOwnVersion, pageAlternates } from '../../../src/lib/page-languages';
 import { entryPages, everyLocale, sitemapUrls, sitemapXml, xmlEscape, type SitemapUrl } from '../../../src/lib/sitemap';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LocalizedEntry } from '../../../src/lib/entries';
+import type { LocalizedEntry } from '../../../src/lib/localized-entries';
 import { termKey } from '../../../src/lib/term-key';
 import { entryTerms, termGroups } from '../../../src/lib/terms';
 import { termLabel, Vocabulary } from '../../../src/lib/vocabulary';

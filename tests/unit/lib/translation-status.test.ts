@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { changesText, holdsText, reverseApply, simpleValue, UNSURE } from '../../../src/lib/translation-status';
-import { parsePatch } from '../../../src/lib/git-history';
-import { translationReport, translationStatuses, type EntryReport } from '../../../src/lib/translation-report';
+import { parsePatch } from '../../../src/history/git-history';
+import { translationReport, translationStatuses, type EntryReport } from '../../../src/history/translation-report';
 import { gitFixture, type GitFixture } from '../../support/git-fixture';
 
 /*

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { syncContentFiles, type EntryType } from '../../../src/schema/content-files';
+import { syncContentFiles, type EntryType } from '../../../src/build/content-files';
 import { refusedBodiesRenderedAgain } from '../../../src/schema/loader';
 
 // The content files of a collection are synced into the store as by Astro's glob loader
-// (src/schema/content-files.ts). What matters: a changed, reverted, new or removed file is
+// (src/build/content-files.ts). What matters: a changed, reverted, new or removed file is
 // always seen, an unchanged one is not parsed again, and two files of one entry are refused.
 
 const tmp = mkdtempSync(join(tmpdir(), 'cittc-content-files-'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crossEntryProblems, parseEntryPath } from '../../../src/schema/entries';
+import { crossEntryProblems, parseEntryPath } from '../../../src/schema/entry-rules';
 import { issues, mdx, parseEntry } from '../../support/content';
 
 const news = mdx(`
@@ -207,7 +207,7 @@ describe('rules across entries', () => {
 
 describe('files Decap writes for untranslated locales', () => {
   it('are recognised as placeholders: language-neutral fields only, no text', async () => {
-    const { isUntranslatedPlaceholder } = await import('../../../src/schema/entries');
+    const { isUntranslatedPlaceholder } = await import('../../../src/schema/entry-rules');
     expect(isUntranslatedPlaceholder('news', { date: '2026-11-01', draft: false, tags: [] })).toBe(true);
     expect(isUntranslatedPlaceholder('news', { date: '2026-11-01', title: 'Titolo' })).toBe(false);
     expect(isUntranslatedPlaceholder('events', { start: '2027-01-01T10:00', city: 'Napoli' })).toBe(false);

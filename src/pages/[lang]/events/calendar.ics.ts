@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { calendarFile, eventIcsItem } from '../../../lib/calendar';
-import { entriesIn } from '../../../lib/lists';
+import { entriesIn } from '../../../lib/entry-lists';
 import { isOwnVersion } from '../../../lib/page-languages';
 import { localeStaticPaths } from '../../../lib/routing';
 import { useTranslations } from '../../../i18n/translate';

@@ -1,6 +1,6 @@
 import { siteConfig } from '../../../../config/site';
 import type { Locale } from '../../../../i18n/locales';
-import { listCacheKey } from '../../../../lib/cache-keys';
+import { listCacheKey } from '../../../../build/cache-keys';
 import { eventMonths, eventsByPhase, monthNeighbours, monthRange, type EventView } from '../../../../lib/events';
 import { ROME, zoned } from '../../../../lib/time';
 
@@ -34,11 +34,11 @@ export async function monthPages(locale: Locale): Promise<{ pages: MonthPage[]; 
 }
 
 /**
- * The cache key of a month page (src/lib/cache-keys.ts): its month, neighbours and range, the
+ * The cache key of a month page (src/build/cache-keys.ts): its month, neighbours and range, the
  * build's date only when it falls in the month (the pages of other months do not show it),
  * and the events shown.
  */
-export function monthCacheKey(locale: Locale, route: string, page: MonthPage): Promise<string> {
+export function monthCacheKey(locale: Locale, route: string, page: MonthPage): Promise<string | undefined> {
   const { month, prev, next, today, range, byDay } = page;
   const items = [...byDay.values()].flat().map((v) => v.item);
   return listCacheKey([route, month, prev, next, today.startsWith(month) ? today : null, range], locale, items);

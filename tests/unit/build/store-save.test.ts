@@ -1,0 +1,60 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, describe, expect, it } from 'vitest';
+import { saveHeldWhileLoading } from '../../../src/build/store-save';
+
+const tmp = mkdtempSync(join(tmpdir(), 'cittc-save-held-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+interface Store {
+  scopedStore(collection: string): { set(entry: { id: string; data: Record<string, unknown> }): boolean; delete(id: string): void };
+  onFileWritten(listener: (path: string) => void): () => void;
+  waitUntilSaveComplete(): Promise<void>;
+}
+
+// Astro's own content store (not exported: loaded from its file), saved to a file as in a build.
+async function contentStore(name: string): Promise<Store> {
+  const url = pathToFileURL(join(process.cwd(), 'node_modules/astro/dist/content/mutable-data-store.js')).href;
+  const { MutableDataStore } = (await import(/* @vite-ignore */ url)) as { MutableDataStore: { fromFile(file: URL): Promise<Store> } };
+  return MutableDataStore.fromFile(pathToFileURL(join(tmp, `${name}.json`)));
+}
+
+/** Keeps the event loop busy, as reading thousands of unchanged files does. */
+function busy(ms: number) {
+  const until = performance.now() + ms;
+  while (performance.now() < until);
+}
+
+/**
+ * A sync as a rebuild's: Astro's own change at the start, the loader starting 400 ms later,
+ * 300 ms of reading unchanged files without a pause, 1 s more, one change near the end.
+ */
+async function sync(store: Store, hold: boolean): Promise<number> {
+  let saves = 0;
+  store.onFileWritten(() => saves++);
+  const news = store.scopedStore('news');
+  news.set({ id: 'it/a', data: { title: 'a' } });
+  await sleep(400);
+  const release = hold ? saveHeldWhileLoading(news) : () => {};
+  busy(300);
+  await sleep(700);
+  news.set({ id: 'it/b', data: { title: 'b' } });
+  await sleep(300);
+  release();
+  await store.waitUntilSaveComplete();
+  // Nothing is lost: the file holds both entries.
+  const saved = readFileSync(join(tmp, `${hold ? 'held' : 'plain'}.json`), 'utf8');
+  expect(saved).toContain('it/a');
+  expect(saved).toContain('it/b');
+  return saves;
+}
+
+describe('saveHeldWhileLoading', () => {
+  it('has Astro save the content store once, when the sync ends, instead of also half-way', async () => {
+    expect(await sync(await contentStore('plain'), false)).toBe(2);
+    expect(await sync(await contentStore('held'), true)).toBe(1);
+  });
+});
