@@ -1,73 +1,45 @@
 import { createHash } from 'node:crypto';
-import { relative, sep } from 'node:path';
-import { types } from 'node:util';
 import { siteConfig } from '../config/site';
-import { localeKeys, type Locale } from '../i18n/locales';
-import type { CollectionName } from '../schema/collections';
+import { localeKeys } from '../i18n/locales';
+import { collectionFields, type CollectionName } from '../schema/collections';
+import { resolveMediaFile } from '../lib/media';
 import { callView } from '../lib/calls';
 import { courseOpen, isExpired } from '../lib/courses-offers';
 import { localizedEntries, type Entry, type LocalizedEntry } from '../lib/localized-entries';
 import { eventView } from '../lib/events';
+import { hash } from './key-hash.ts';
 import { stockBuild } from './mode.ts';
 import { revisedAt } from '../history/revisions';
 import { outdatedNotes } from '../history/translation-notes';
 import { vocabularies } from '../lib/vocabularies';
 
 /*
- * The stock build (src/build/mode.ts) gives no page a key: every function here returns
- * undefined then.
+ * Cache keys for Astro's incremental build (experimental.incrementalBuild): a page whose key,
+ * code and rendered entries are unchanged is copied from the previous build instead of
+ * rendered. Astro already compares the page's code (components, styles, scripts,
+ * dictionaries); the key must hold everything else the page shows. Every key is made here;
+ * pages only say which kind of key their paths get.
  *
- * Cache keys of entry pages for Astro's incremental build (experimental.incrementalBuild): a
- * page whose key, code and rendered entries are unchanged is copied from the previous build
- * instead of rendered. Astro already compares the page's code (components, styles, scripts,
- * dictionaries); the key must hold everything else the page shows:
+ * - `keyedPaths`: pages that render nothing but their props and what every page shows (lists
+ *   of news and tags, bulletins, partners, month pages, feeds, the sitemap, search and 404).
+ *   The key is made from the props themselves, so it cannot miss a field the page shows: what
+ *   such a page needs (a PDF's address, today's mark) is computed in getStaticPaths and passed
+ *   as a prop. An entry in the props stands for its front matter (no such page shows a body),
+ *   an image for its file's path and bytes.
+ * - `entryCacheKeys`: entry pages, which also show what depends on the time of the build (a
+ *   call's status, an event's phase, a course's applications, an offer's expiry), the note of
+ *   an outdated translation (src/history/translation-notes.ts) and the addresses of the
+ *   entry's files.
+ * - `calendarBundleKey`: the .ics files, each with its page's key and its DTSTAMP, the time of
+ *   the last commit of the entry's file (src/history/revisions.ts): a commit changes the
+ *   calendar files of the entries it changed, not all of them.
  *
- * - the entry shown (its own translation or the fallback's source): the digest of its file,
- *   and the languages it exists in (the language switcher, hreflang links);
- * - what every page shows: the menus (pages collection), the vocabularies' labels, the site
- *   settings of the environment, the footer's year;
- * - what depends on the time of the build: a call's status, an event's phase, a course's
- *   applications, an offer's expiry;
- * - the note of an outdated translation (src/history/translation-notes.ts), which a commit to
- *   another language of the entry changes.
- *
- * The .ics file of a call or an event has its page's key and its DTSTAMP, the time of the last
- * commit of the entry's file (src/history/revisions.ts): a commit changes the calendar files of the
- * entries it changed, not all of them.
- *
- * A page of the news list, or of a tag, shows cards of fixed entries (news have no state that
- * moves with time): its key holds what each card shows. Feeds, calendars, the sitemap, the
- * home page and the lists of calls, events, courses and offers have no key: they change with
- * almost any edit, or with the time of the build.
+ * What every page shows (`siteKey`) is part of every key: the menus (pages collection), the
+ * vocabularies' labels, the site settings of the environment, the footer's year. The home
+ * pages and the lists of calls, events, courses and offers have no key: their cards change
+ * with the time of the build. The stock build (src/build/mode.ts) gives no page a key.
  */
 
-const hash = (parts: unknown[]) => createHash('sha256').update(JSON.stringify(parts, withoutReadingImages)).digest('base64url').slice(0, 22);
-
-/**
- * An image in front matter (a cover) stands in a key for the file it was imported from (its path
- * in the project, so that a key does not depend on where the project is checked out).
- * JSON.stringify would read its properties: the image is Astro's ImageMetadata proxy, and any
- * property read through it but `fsPath` and `clone` makes Astro keep the upload in dist/ beside
- * its optimised images (astro/dist/assets/utils/proxy.js; src/lib/image-size.ts). `fsPath` is
- * that proxy's own exception, the path Astro itself reads to find the original; the build stops
- * here if a later Astro no longer gives it. An entry's data holds no other proxy.
- */
-function withoutReadingImages(_key: string, value: unknown): unknown {
-  if (typeof value !== 'object' || value === null || !types.isProxy(value)) return value;
-  const fsPath = (value as { fsPath?: unknown }).fsPath;
-  if (typeof fsPath !== 'string') {
-    throw new Error(
-      "cache keys: an image of the front matter has no fsPath (Astro's ImageMetadata proxy, astro/dist/assets/utils/proxy.js, has changed): its file cannot be named without Astro publishing the original",
-    );
-  }
-  return { image: relative(process.cwd(), fsPath).split(sep).join('/') };
-}
-
-/**
- * The cache key of a page made only from the given data (and from code, which Astro compares
- * itself): the sitemap. Pages that show the menus or the footer use the keys below.
- */
-export const contentKey = (parts: unknown[]): string | undefined => (stockBuild ? undefined : hash(parts));
 const digestOf = (entry: Entry) => (entry as { digest?: string }).digest ?? hash([entry.data, entry.body]);
 
 let site: Promise<string> | undefined;
@@ -121,7 +93,19 @@ export async function entryCacheKeys(collection: CollectionName): Promise<(item:
       timeStateOf(collection, item),
       // The note of an outdated translation (the newer language and its date).
       notes(collection, item.slug, item.locale) ?? null,
+      // The addresses of its files (a PDF's changes with its bytes).
+      fileAddresses(collection, item),
     ]);
+}
+
+/** The published address of each file field of an entry (src/lib/media.ts). */
+function fileAddresses(collection: CollectionName, item: LocalizedEntry): string[] {
+  const data = item.entry.data as Record<string, unknown>;
+  return collectionFields[collection].flatMap((field) => {
+    const value = data[field.name];
+    if (field.kind !== 'file' || typeof value !== 'string' || value === '' || /^[a-z][a-z0-9+.-]*:|^\/\//i.test(value)) return [];
+    return [resolveMediaFile(value)];
+  });
 }
 
 /**
@@ -135,25 +119,34 @@ function timeStateOf(collection: CollectionName, item: LocalizedEntry): string {
   return state;
 }
 
-/**
- * The cache key of a page listing entries as cards (src/components/EntryCard.astro): the list
- * (route and whatever else it shows, such as the page number and count or the tag) and, for
- * each entry, what its card can show: its slug, its language, whether it is a fallback, and
- * its front matter. Not the body: a card never shows it, so editing a text leaves lists alone.
- */
-export async function listCacheKey(list: unknown[], locale: Locale, items: LocalizedEntry[]): Promise<string | undefined> {
-  if (stockBuild) return undefined;
-  return hash([await siteKey(), list, locale, items.map((item) => [item.slug, item.sourceLocale, item.isFallback, item.entry.data])]);
+/** A path of getStaticPaths: its params, and the props the page renders. */
+interface StaticPath {
+  params: Record<string, string>;
+  props?: object;
 }
 
-/** The cache key of an entry's .ics file: its page's, and the DTSTAMP the file carries. */
-export async function calendarCacheKeys(collection: 'calls' | 'events'): Promise<(item: LocalizedEntry) => string | undefined> {
-  if (stockBuild) return () => undefined;
-  const pageKey = await entryCacheKeys(collection);
-  return (item) => hash([pageKey(item), revisedAt(item.entry).getTime()]);
+/**
+ * The paths of a page that renders nothing but its props and what every page shows, each with
+ * a key made of those: `route` names the page (two pages may have the same params and props).
+ */
+export async function keyedPaths<P extends StaticPath>(route: string, paths: P[]): Promise<(P & { cacheKey?: string })[]> {
+  if (stockBuild) return paths;
+  const site = await siteKey();
+  return paths.map((path) => ({ ...path, cacheKey: hash([site, route, path.params, path.props ?? null]) }));
+}
+
+/**
+ * The cache key of the route that makes every .ics file (src/pages/[calendars].json.ts): for
+ * each file, its path, its entry page's key and the DTSTAMP the file carries.
+ */
+export async function calendarBundleKey(files: { path: string; collection: 'calls' | 'events'; item: LocalizedEntry }[]): Promise<string | undefined> {
+  if (stockBuild) return undefined;
+  const [events, calls] = await Promise.all([entryCacheKeys('events'), entryCacheKeys('calls')]);
+  const pageKey = { events, calls };
+  return hash(files.map(({ path, collection, item }) => [path, pageKey[collection](item), revisedAt(item.entry).getTime()]));
 }
 
 /** getStaticPaths of a page in each locale that shows nothing but its own text and what every page shows. */
-export async function localeStaticPathsWithKey(page: string) {
-  return Promise.all(localeKeys.map(async (lang) => ({ params: { lang }, cacheKey: await listCacheKey([page], lang, []) })));
+export function localeStaticPathsWithKey(page: string) {
+  return keyedPaths(page, localeKeys.map((lang) => ({ params: { lang } })));
 }

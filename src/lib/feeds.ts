@@ -1,6 +1,5 @@
 import rss, { type RSSFeedItem, type RSSOptions } from '@astrojs/rss';
-import type { APIRoute, GetStaticPaths } from 'astro';
-import { listCacheKey } from '../build/cache-keys';
+import type { APIRoute } from 'astro';
 import { siteConfig } from '../config/site';
 import { isLocale, locales, type Locale } from '../i18n/locales';
 import { useTranslations } from '../i18n/translate';
@@ -94,27 +93,20 @@ export function feedOptions(
   };
 }
 
-/**
- * getStaticPaths and GET of /<locale>/<collection>/rss.xml, so that each endpoint file is
- * `export const { getStaticPaths, GET } = feedEndpoint('news');`.
- */
-export function feedEndpoint(collection: FeedCollection): { getStaticPaths: GetStaticPaths; GET: APIRoute } {
-  return {
-    // Keyed by what the feed lists, its entries' front matter (listCacheKey): a feed is reused
-    // while they are unchanged.
-    getStaticPaths: async () => {
-      const items = (await localizedEntries(collection)) as FeedEntry[];
-      return Promise.all(
-        localeStaticPaths().map(async (path) => ({ ...path, cacheKey: await listCacheKey(['rss', collection], path.params.lang, ownVersionsIn(items, path.params.lang)) })),
-      );
-    },
-    GET: async ({ params }) => {
-      const locale = params.lang;
-      if (!isLocale(locale)) return new Response(null, { status: 404 });
-      const items = (await localizedEntries(collection)) as FeedEntry[];
-      const response = await rss(feedOptions(collection, locale, items, siteConfig.url, await vocabulary('topics')));
-      response.headers.set('Content-Type', 'application/rss+xml; charset=utf-8');
-      return response;
-    },
+/** getStaticPaths of /<locale>/<collection>/rss.xml: the entries each feed lists, as props. */
+export async function feedPaths(collection: FeedCollection) {
+  const items = (await localizedEntries(collection)) as FeedEntry[];
+  return localeStaticPaths().map((path) => ({ ...path, props: { items: ownVersionsIn(items, path.params.lang) } }));
+}
+
+/** GET of /<locale>/<collection>/rss.xml, from the props of feedPaths. */
+export function feedGet(collection: FeedCollection): APIRoute {
+  return async ({ params, props }) => {
+    const locale = params.lang;
+    if (!isLocale(locale)) return new Response(null, { status: 404 });
+    const { items } = props as { items: FeedEntry[] };
+    const response = await rss(feedOptions(collection, locale, items, siteConfig.url, await vocabulary('topics')));
+    response.headers.set('Content-Type', 'application/rss+xml; charset=utf-8');
+    return response;
   };
 }

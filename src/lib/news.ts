@@ -1,6 +1,5 @@
 import type { Locale } from '../i18n/locales';
 import { localeKeys } from '../i18n/locales';
-import { listCacheKey } from '../build/cache-keys';
 import { byFieldDesc, entriesIn, ownFirst, paginate } from './entry-lists';
 import { termGroups } from './terms';
 import { vocabulary } from './vocabularies';
@@ -20,17 +19,17 @@ async function newsTermGroups(locale: Locale) {
   return termGroups(await newsList(locale), await vocabulary('topics'), locale);
 }
 
-/** getStaticPaths of /<locale>/news/ (page 1, with the tags): its cards, tag counts and page count, and a key made of them. */
+/** getStaticPaths of /<locale>/news/ (page 1, with the tags): its cards, tag counts and page count. */
 export async function newsIndexPaths() {
-  return Promise.all(
+  const paths = await Promise.all(
     localeKeys.map(async (lang) => {
       const all = await newsList(lang);
       const pages = paginate(all);
       const tags = (await newsTermGroups(lang)).map((g) => ({ key: g.key, label: g.label, count: g.items.length }));
-      const props = { items: pages[0] ?? [], pages: pages.length, tags };
-      return { params: { lang }, props, cacheKey: await listCacheKey(['news/index', props.pages, props.tags], lang, props.items) };
+      return { params: { lang }, props: { items: pages[0] ?? [], pages: pages.length, tags } };
     }),
   );
+  return paths;
 }
 
 /** getStaticPaths of /<locale>/news/page/<n>/ (pages 2 and up; page 1 is /<locale>/news/). */
@@ -40,8 +39,7 @@ export async function newsPagePaths() {
     const pages = paginate(await newsList(lang));
     for (let n = 2; n <= pages.length; n++) {
       const items = pages[n - 1]!;
-      const cacheKey = await listCacheKey(['news/page', n, pages.length], lang, items);
-      paths.push({ params: { lang, page: String(n) }, props: { items, page: n, pages: pages.length }, cacheKey });
+      paths.push({ params: { lang, page: String(n) }, props: { items, page: n, pages: pages.length } });
     }
   }
   return paths;
@@ -62,8 +60,7 @@ export async function newsTagPaths() {
   for (const { lang, groups } of byLocale) {
     for (const group of groups) {
       const versions = versionsOf(group.topic, group.key);
-      const cacheKey = await listCacheKey(['news/tags', group.key, group.label, versions], lang, group.items);
-      paths.push({ params: { lang, tag: group.key }, props: { key: group.key, label: group.label, items: group.items, versions }, cacheKey });
+      paths.push({ params: { lang, tag: group.key }, props: { key: group.key, label: group.label, items: group.items, versions } });
     }
   }
   return paths;

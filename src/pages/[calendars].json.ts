@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { callCalendar, eventCalendar } from '../lib/calendar';
 import { CALENDAR_BUNDLE, type CalendarBundle } from '../build/calendar-files';
-import { calendarCacheKeys, contentKey } from '../build/cache-keys';
+import { calendarBundleKey } from '../build/cache-keys';
 import { localizedEntries, type LocalizedEntry } from '../lib/localized-entries';
 
 // The build's .ics file of every event and call, as one JSON document that
@@ -11,14 +11,12 @@ import { localizedEntries, type LocalizedEntry } from '../lib/localized-entries'
 
 export async function getStaticPaths() {
   if (!import.meta.env.CALENDAR_FILES_AT_ONCE) return [];
-  const [events, calls, eventKey, callKey] = await Promise.all([
-    localizedEntries('events'),
-    localizedEntries('calls'),
-    calendarCacheKeys('events'),
-    calendarCacheKeys('calls'),
-  ]);
-  const keys = [...events.map((item) => [path('events', item), eventKey(item)]), ...calls.map((item) => [path('calls', item), callKey(item)])];
-  return [{ params: { calendars: CALENDAR_BUNDLE.replace(/\.json$/, '') }, props: { events, calls }, cacheKey: contentKey(keys) }];
+  const [events, calls] = await Promise.all([localizedEntries('events'), localizedEntries('calls')]);
+  const files = [
+    ...events.map((item) => ({ path: path('events', item), collection: 'events' as const, item })),
+    ...calls.map((item) => ({ path: path('calls', item), collection: 'calls' as const, item })),
+  ];
+  return [{ params: { calendars: CALENDAR_BUNDLE.replace(/\.json$/, '') }, props: { events, calls }, cacheKey: await calendarBundleKey(files) }];
 }
 
 const path = (collection: 'events' | 'calls', item: LocalizedEntry) => `${item.locale}/${collection}/${item.slug}.ics`;

@@ -5,13 +5,13 @@ import { localizedEntries } from '../lib/localized-entries';
 import { newsPagePaths, newsTagPaths } from '../lib/news';
 import { entryPages, everyLocale, sitemapUrls, sitemapXml, type LocalePage } from '../lib/sitemap';
 import { collectionNames } from '../schema/collections';
-import { contentKey } from '../build/cache-keys';
+import { keyedPaths } from '../build/cache-keys';
 import { monthPages } from './[lang]/events/month/_months';
 
 // /sitemap.xml: every public page of every locale with its hreflang alternates. Not listed:
 // fallback URLs (their canonical is the source page), 404 and search pages (noindex), /admin/, feeds.
-// A route with one path, so that it can have a cache key: the pages it lists and the site's
-// address: writing the XML of every page of a large site is a noticeable part of a rebuild.
+// A route with one path, so that it can have a cache key (src/build/cache-keys.ts), made of the
+// pages it lists: writing the XML of every page of a large site is a noticeable part of a rebuild.
 
 /**
  * Pages that every locale has under /<locale>/: the section indexes and the events' month
@@ -22,7 +22,7 @@ const SECTION_PAGES = ['news', 'calls', 'events', 'events/month', 'courses', 'bu
 
 export async function getStaticPaths() {
   const pages = await sitemapPages();
-  return [{ params: { sitemap: 'sitemap' }, props: { pages }, cacheKey: contentKey([siteConfig.url, pages]) }];
+  return keyedPaths('sitemap', [{ params: { sitemap: 'sitemap' }, props: { pages } }]);
 }
 
 export const GET: APIRoute = ({ props }) => {

@@ -1,6 +1,5 @@
 import { siteConfig } from '../../../../config/site';
 import type { Locale } from '../../../../i18n/locales';
-import { listCacheKey } from '../../../../build/cache-keys';
 import { eventMonths, eventsByPhase, monthNeighbours, monthRange, type EventView } from '../../../../lib/events';
 import { ROME, zoned } from '../../../../lib/time';
 
@@ -12,8 +11,8 @@ export interface MonthPage {
   /** The months before and after that have a page. */
   prev?: string;
   next?: string;
-  /** The build's date in Rome, YYYY-MM-DD. */
-  today: string;
+  /** The build's date in Rome, YYYY-MM-DD, when it falls in this month (other months' pages do not show it). */
+  today?: string;
   /** The first and last months that have a page: only on the entry page /<l>/events/month/. */
   range?: { first: string; last: string };
 }
@@ -29,17 +28,11 @@ export async function monthPages(locale: Locale): Promise<{ pages: MonthPage[]; 
   const localDate = (v: EventView) => zoned(v.start, v.zone).date;
   const today = zoned(siteConfig.buildTime, ROME).date;
   const range = monthRange(views.map(localDate), today);
-  const pages = eventMonths(views, localDate, range).map(({ month, byDay }) => ({ month, byDay, today, ...monthNeighbours(range, month) }));
+  const pages = eventMonths(views, localDate, range).map(({ month, byDay }) => ({
+    month,
+    byDay,
+    today: today.startsWith(month) ? today : undefined,
+    ...monthNeighbours(range, month),
+  }));
   return { pages, current: today.slice(0, 7) };
-}
-
-/**
- * The cache key of a month page (src/build/cache-keys.ts): its month, neighbours and range, the
- * build's date only when it falls in the month (the pages of other months do not show it),
- * and the events shown.
- */
-export function monthCacheKey(locale: Locale, route: string, page: MonthPage): Promise<string | undefined> {
-  const { month, prev, next, today, range, byDay } = page;
-  const items = [...byDay.values()].flat().map((v) => v.item);
-  return listCacheKey([route, month, prev, next, today.startsWith(month) ? today : null, range], locale, items);
 }
