@@ -4,7 +4,7 @@
  * index files and, with status 404 for anything missing, the locale's "not found" page for a
  * path under a locale (/zh/… → dist/zh/404/index.html) or the trilingual 404.html for any
  * other path; with the response headers that dist/_headers (Netlify / Cloudflare Pages format,
- * written by src/build/headers.ts) gives the request's path, as those hosts do. Used by
+ * written by src/build/integration.ts) gives the request's path, as those hosts do. Used by
  * `npm start` and by the browser tests.
  * Usage: node scripts/serve.mjs [dir] [port]
  */
