@@ -1,5 +1,6 @@
 import { localeKeys, type Locale } from '../i18n/locales.ts';
 import { collectionFields, type CollectionName } from '../schema/collections.ts';
+import { parseEntryPath } from '../schema/entry-rules.ts';
 import type { FieldSpec } from '../schema/fields.ts';
 import type { Commit, FileChange, Hunk } from '../history/git-history.ts';
 
@@ -62,16 +63,19 @@ export interface ContentPath {
   slug: string;
 }
 
-const PATH = /(?:^|\/)content\/([^/]+)\/([^/]+)\/([^/]+)\.mdx?$/;
+const PATH = /(?:^|\/)content\/([^/]+)\/(.+\.mdx?)$/;
 const paths = new Map<string, ContentPath | undefined>();
+/** The entry a path names (`content/<collection>/<locale>/<slug>.mdx`), by the contract's path rules (parseEntryPath); undefined for any other file. */
 export function contentPath(path: string): ContentPath | undefined {
   if (paths.has(path)) return paths.get(path);
   const m = PATH.exec(path);
   let at: ContentPath | undefined;
-  if (m) {
-    const [, collection, locale, slug] = m as unknown as [string, string, string, string];
-    if (Object.hasOwn(collectionFields, collection) && (localeKeys as string[]).includes(locale)) {
-      at = { collection: collection as CollectionName, locale: locale as Locale, slug };
+  if (m && Object.hasOwn(collectionFields, m[1]!)) {
+    const collection = m[1] as CollectionName;
+    try {
+      at = { collection, ...parseEntryPath(collection, m[2]!) };
+    } catch {
+      // Not an entry's file by the contract's rules.
     }
   }
   if (paths.size > 200_000) paths.clear();
@@ -492,7 +496,13 @@ export function entryStatus(files: Partial<Record<Locale, FileState>> | undefine
   return out;
 }
 
-/** The calendar day (YYYY-MM-DD) of an instant in a time zone (the centre's dates are Rome's by default). */
+/**
+ * The calendar day (YYYY-MM-DD) of an instant in a time zone (the centre's dates are Rome's by
+ * default). src/lib/time.ts gives the same (`zoned(instant, zone).date`) through Luxon; this one
+ * uses Intl alone because the CMS admin bundle (cms/translation-note.ts, translations-page.ts)
+ * runs it in the browser, where Luxon would only add weight. tests/unit/lib/translation-status.test.ts
+ * checks the two agree.
+ */
 export function calendarDay(instant: string | Date, timeZone = 'Europe/Rome'): string {
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(instant));
   const get = (type: string) => parts.find((p) => p.type === type)!.value;

@@ -3,7 +3,8 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { changesText, holdsText, reverseApply, simpleValue, UNSURE } from '../../../src/lib/translation-status';
+import { calendarDay, changesText, contentPath, holdsText, reverseApply, simpleValue, UNSURE } from '../../../src/lib/translation-status';
+import { zoned } from '../../../src/lib/time';
 import { parsePatch } from '../../../src/history/git-history';
 import { translationReport, translationStatuses, type EntryReport } from '../../../src/history/translation-report';
 import { gitFixture, type GitFixture } from '../../support/git-fixture';
@@ -342,5 +343,24 @@ describe('what counts as a change of the text', () => {
     expect(reverseApply(after, hunks)).toBe('a\nb\nc\nd\ng\nh\n');
     // Hunks that do not fit the text: not known.
     expect(reverseApply('a\nX\nc\n', hunks)).toBeUndefined();
+  });
+});
+
+describe('calendarDay and contentPath', () => {
+  it('gives the day zoned() of src/lib/time.ts gives, in Rome and Beijing, around midnight', () => {
+    for (const instant of ['2026-03-28T23:30:00Z', '2026-10-24T22:59:59Z', '2026-12-31T16:00:00Z', '2027-01-01T00:00:00Z']) {
+      for (const zone of ['Europe/Rome', 'Asia/Shanghai']) {
+        expect(calendarDay(instant, zone), `${instant} in ${zone}`).toBe(zoned(new Date(instant), zone).date);
+      }
+    }
+  });
+
+  it('names the entry of a content file by the contract path rules, and nothing for other files', () => {
+    expect(contentPath('content/news/it/visita.mdx')).toEqual({ collection: 'news', locale: 'it', slug: 'visita' });
+    expect(contentPath('/site/content/calls/zh/bando-2026.md')).toEqual({ collection: 'calls', locale: 'zh', slug: 'bando-2026' });
+    expect(contentPath('content/news/fr/visite.mdx'), 'not a locale of the site').toBeUndefined();
+    expect(contentPath('content/news/it/Visita.mdx'), 'not a slug').toBeUndefined();
+    expect(contentPath('content/media/cover.jpg')).toBeUndefined();
+    expect(contentPath('content/unknown/it/x.mdx')).toBeUndefined();
   });
 });
