@@ -9,7 +9,7 @@ import { localizedEntries, type Entry, type LocalizedEntry } from '../lib/locali
 import { eventView } from '../lib/events';
 import { hash } from './key-hash.ts';
 import { stockBuild } from './mode.ts';
-import { revisedAt } from '../history/revisions';
+import { revisions } from '../history/revisions';
 import { outdatedNotes } from '../history/translation-notes';
 import { vocabularies } from '../lib/vocabularies';
 
@@ -141,7 +141,7 @@ export async function keyedPaths<P extends StaticPath>(route: string, paths: P[]
  */
 export async function calendarBundleKey(files: { path: string; collection: 'calls' | 'events'; item: LocalizedEntry }[]): Promise<string | undefined> {
   if (stockBuild) return undefined;
-  const [events, calls] = await Promise.all([entryCacheKeys('events'), entryCacheKeys('calls')]);
+  const [events, calls, revisedAt] = await Promise.all([entryCacheKeys('events'), entryCacheKeys('calls'), revisions()]);
   const pageKey = { events, calls };
   return hash(files.map(({ path, collection, item }) => [path, pageKey[collection](item), revisedAt(item.entry).getTime()]));
 }

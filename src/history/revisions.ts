@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
 import { siteConfig } from '../config/site';
+import { git, gitState } from './git-history.ts';
 
 /*
  * When an entry was last revised: the DTSTAMP of its calendar items. RFC 5545 (3.8.7.2) says
@@ -17,29 +17,30 @@ import { siteConfig } from '../config/site';
 
 /**
  * Time of the last commit that changed each file under `paths`, keyed by the path relative to
- * `cwd` (posix separators): one `git log` over the history, newest first. Empty when `cwd` is
- * not in a Git checkout, the checkout is shallow, or git is missing.
+ * `cwd` (posix separators): one `git log` over the history, newest first, run as the
+ * translation status runs git (git-history.ts). Empty when `cwd` is not in a Git checkout, the
+ * checkout is shallow, or git is missing.
  */
-export function lastCommitTimes(paths: readonly string[], cwd: string = process.cwd()): Map<string, Date> {
+export async function lastCommitTimes(paths: readonly string[], cwd: string = process.cwd()): Promise<Map<string, Date>> {
   const times = new Map<string, Date>();
-  let out: string;
-  try {
-    const git = (args: string[]) =>
-      execFileSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    if (git(['rev-parse', '--is-shallow-repository']) === 'true') {
+  const state = await gitState(cwd);
+  if (!state.ok) {
+    if (state.reason === 'shallow') {
       console.warn(
         '[revisions] a shallow clone: calendar items take the time of the last commit (or SOURCE_DATE_EPOCH) as DTSTAMP, ' +
           'so every commit renders every calendar file again; fetch the whole history (git fetch --unshallow; fetch-depth: 0)',
       );
-      return times;
     }
-    // core.quotePath=false: names outside ASCII as they are, not quoted with octal escapes.
-    out = git(['-c', 'core.quotePath=false', 'log', '--relative', '--no-renames', '--name-only', '--format=%x00%ct', '--', ...paths]);
-  } catch {
     return times;
   }
+  let out: string;
+  try {
+    out = await git(cwd, ['log', '--relative', '--no-renames', '--name-only', '--format=%x00%ct', '--', ...paths]);
+  } catch {
+    return times; // No commit yet.
+  }
   for (const commit of out.split('\0')) {
-    const [stamp, ...files] = commit.split('\n');
+    const [stamp, ...files] = commit.trim().split('\n');
     const seconds = Number(stamp);
     if (!stamp || !Number.isFinite(seconds)) continue;
     const at = new Date(seconds * 1000);
@@ -50,10 +51,11 @@ export function lastCommitTimes(paths: readonly string[], cwd: string = process.
 
 /** The collections whose entries become calendar items. */
 const CALENDAR_FOLDERS = ['content/events', 'content/calls'];
-let calendarTimes: Map<string, Date> | undefined;
+let calendarTimes: Promise<Map<string, Date>> | undefined;
 
-/** DTSTAMP of an entry's calendar items: see above. `filePath` is relative to the project root. */
-export function revisedAt(entry: { filePath?: string }): Date {
+/** The DTSTAMP of an entry's calendar items (see above); `filePath` is relative to the project root. */
+export async function revisions(): Promise<(entry: { filePath?: string }) => Date> {
   calendarTimes ??= lastCommitTimes(CALENDAR_FOLDERS);
-  return (entry.filePath && calendarTimes.get(entry.filePath)) || siteConfig.contentStamp;
+  const times = await calendarTimes;
+  return (entry) => (entry.filePath && times.get(entry.filePath)) || siteConfig.contentStamp;
 }

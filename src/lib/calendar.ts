@@ -4,15 +4,17 @@ import { useTranslations } from '../i18n/translate';
 import { callView } from './calls';
 import type { LocalizedEntry } from './localized-entries';
 import { eventView } from './events';
-import { revisedAt } from '../history/revisions';
 import { icsCalendar, type IcsItem } from './ics';
 import { DEFAULT_EVENT_DURATION_MS } from './status';
 
 const host = () => new URL(siteConfig.url).host;
 const absolute = (path: string) => new URL(path, siteConfig.url).href;
 
-/** An event as a calendar item: UTC times, a UID stable across builds and languages' files. */
-export function eventIcsItem(item: LocalizedEntry<'events'>): IcsItem {
+/**
+ * An event as a calendar item: UTC times, a UID stable across builds and languages' files.
+ * `stamp`: its DTSTAMP, when the entry was last revised (src/history/revisions.ts).
+ */
+export function eventIcsItem(item: LocalizedEntry<'events'>, stamp: Date): IcsItem {
   const view = eventView(item, siteConfig.buildTime);
   const data = item.entry.data;
   const ics: IcsItem = {
@@ -22,7 +24,7 @@ export function eventIcsItem(item: LocalizedEntry<'events'>): IcsItem {
     description: data.summary,
     location: [data.venue, data.city, data.country].filter(Boolean).join(', '),
     url: absolute(`/${item.locale}/events/${item.slug}/`),
-    stamp: revisedAt(item.entry),
+    stamp,
   };
   // Without an end, the event is taken to last two hours, as on the site (eventPhase).
   ics.end = view.end ?? new Date(view.start.getTime() + DEFAULT_EVENT_DURATION_MS);
@@ -30,7 +32,7 @@ export function eventIcsItem(item: LocalizedEntry<'events'>): IcsItem {
 }
 
 /** A call's deadline as a calendar item with a reminder the day before. */
-export function callIcsItem(item: LocalizedEntry<'calls'>, locale: Locale): IcsItem {
+export function callIcsItem(item: LocalizedEntry<'calls'>, locale: Locale, stamp: Date): IcsItem {
   const view = callView(item, siteConfig.buildTime);
   return {
     uid: `calls/${item.slug}/deadline@${host()}`,
@@ -38,7 +40,7 @@ export function callIcsItem(item: LocalizedEntry<'calls'>, locale: Locale): IcsI
     summary: useTranslations(locale)('calls.reminder', { title: item.entry.data.title }),
     description: item.entry.data.summary,
     url: absolute(`/${item.locale}/calls/${item.slug}/`),
-    stamp: revisedAt(item.entry),
+    stamp,
     alarmMinutesBefore: 24 * 60,
   };
 }
@@ -56,8 +58,9 @@ export const icsResponse = (text: string): Response => new Response(text, { head
 export const calendarFile = (locale: Locale, name: string, items: IcsItem[]): Response => icsResponse(calendarText(locale, name, items));
 
 /** The .ics file of one event: the event. */
-export const eventCalendar = (item: LocalizedEntry<'events'>): string => calendarText(item.locale, item.entry.data.title, [eventIcsItem(item)]);
+export const eventCalendar = (item: LocalizedEntry<'events'>, stamp: Date): string =>
+  calendarText(item.locale, item.entry.data.title, [eventIcsItem(item, stamp)]);
 
 /** The .ics file of one call: a reminder of its deadline, with an alarm the day before. */
-export const callCalendar = (item: LocalizedEntry<'calls'>): string =>
-  calendarText(item.locale, item.entry.data.title, [callIcsItem(item, item.locale)]);
+export const callCalendar = (item: LocalizedEntry<'calls'>, stamp: Date): string =>
+  calendarText(item.locale, item.entry.data.title, [callIcsItem(item, item.locale, stamp)]);

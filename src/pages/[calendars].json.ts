@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
 import { callCalendar, eventCalendar } from '../lib/calendar';
+import { revisions } from '../history/revisions';
 import { CALENDAR_BUNDLE, type CalendarBundle } from '../build/calendar-files';
 import { calendarBundleKey } from '../build/cache-keys';
 import { localizedEntries, type LocalizedEntry } from '../lib/localized-entries';
@@ -21,10 +22,14 @@ export async function getStaticPaths() {
 
 const path = (collection: 'events' | 'calls', item: LocalizedEntry) => `${item.locale}/${collection}/${item.slug}.ics`;
 
-export const GET: APIRoute = ({ props }) => {
+export const GET: APIRoute = async ({ props }) => {
+  const revisedAt = await revisions();
   const { events, calls } = props as { events: LocalizedEntry<'events'>[]; calls: LocalizedEntry<'calls'>[] };
   const bundle: CalendarBundle = {
-    files: [...events.map((item) => [path('events', item), eventCalendar(item)] as [string, string]), ...calls.map((item) => [path('calls', item), callCalendar(item)] as [string, string])],
+    files: [
+      ...events.map((item) => [path('events', item), eventCalendar(item, revisedAt(item.entry))] as [string, string]),
+      ...calls.map((item) => [path('calls', item), callCalendar(item, revisedAt(item.entry))] as [string, string]),
+    ],
   };
   return new Response(JSON.stringify(bundle), { headers: { 'Content-Type': 'application/json' } });
 };

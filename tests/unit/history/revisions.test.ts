@@ -32,7 +32,7 @@ function repository() {
 }
 
 describe('lastCommitTimes (DTSTAMP of calendar items)', () => {
-  it('gives each file the time of the last commit that changed it, not of the last commit', () => {
+  it('gives each file the time of the last commit that changed it, not of the last commit', async () => {
     const { site, commit } = repository();
     commit('2026-03-01T09:00:00Z', {
       'content/events/it/forum.mdx': 'a',
@@ -44,7 +44,7 @@ describe('lastCommitTimes (DTSTAMP of calendar items)', () => {
     commit('2026-05-10T12:30:00Z', { 'content/events/en/forum.mdx': 'b' });
     commit('2026-06-20T08:00:00Z', { 'content/news/it/notizia.mdx': 'b' });
 
-    const times = lastCommitTimes(['content/events', 'content/calls'], site);
+    const times = await lastCommitTimes(['content/events', 'content/calls'], site);
 
     expect(Object.fromEntries([...times].map(([file, at]) => [file, at.toISOString()]))).toEqual({
       'content/events/it/forum.mdx': '2026-03-01T09:00:00.000Z',
@@ -55,20 +55,20 @@ describe('lastCommitTimes (DTSTAMP of calendar items)', () => {
     });
   });
 
-  it('knows no file in a shallow clone, where the oldest commit seems to have written every file', () => {
+  it('knows no file in a shallow clone, where the oldest commit seems to have written every file', async () => {
     const { site, commit } = repository();
     commit('2026-03-01T09:00:00Z', { 'content/events/it/forum.mdx': 'a', 'content/events/it/visita.mdx': 'a' });
     commit('2026-05-10T12:30:00Z', { 'content/events/it/forum.mdx': 'b' });
     const clone = mkdtempSync(join(tmpdir(), 'cittc-revisions-shallow-'));
     dirs.push(clone);
     execFileSync('git', ['clone', '-q', '--depth', '1', `file://${join(site, '..')}`, clone], { stdio: 'ignore' });
-    expect(lastCommitTimes(['content/events'], join(clone, 'site')).size).toBe(0);
+    expect((await lastCommitTimes(['content/events'], join(clone, 'site'))).size).toBe(0);
   });
 
-  it('knows no file outside a Git checkout', () => {
+  it('knows no file outside a Git checkout', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cittc-revisions-none-'));
     dirs.push(dir);
     writeFileSync(join(dir, 'a.mdx'), 'a');
-    expect(lastCommitTimes(['.'], dir).size).toBe(0);
+    expect((await lastCommitTimes(['.'], dir)).size).toBe(0);
   });
 });

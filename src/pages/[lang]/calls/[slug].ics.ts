@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
 import { callCalendar, icsResponse } from '../../../lib/calendar';
+import { revisions } from '../../../history/revisions';
 import { localizedEntries, type LocalizedEntry } from '../../../lib/localized-entries';
 
 // A reminder of a call's deadline as an .ics file, in `astro dev`. A build writes all of them
@@ -9,4 +10,7 @@ export async function getStaticPaths() {
   return (await localizedEntries('calls')).map((item) => ({ params: { lang: item.locale, slug: item.slug }, props: { item } }));
 }
 
-export const GET: APIRoute = ({ props }) => icsResponse(callCalendar(props.item as LocalizedEntry<'calls'>));
+export const GET: APIRoute = async ({ props }) => {
+  const item = props.item as LocalizedEntry<'calls'>;
+  return icsResponse(callCalendar(item, (await revisions())(item.entry)));
+};

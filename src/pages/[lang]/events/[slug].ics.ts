@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
 import { eventCalendar, icsResponse } from '../../../lib/calendar';
+import { revisions } from '../../../history/revisions';
 import { localizedEntries, type LocalizedEntry } from '../../../lib/localized-entries';
 
 // One event as an .ics file, in `astro dev`. A build writes all of them at once from
@@ -9,4 +10,7 @@ export async function getStaticPaths() {
   return (await localizedEntries('events')).map((item) => ({ params: { lang: item.locale, slug: item.slug }, props: { item } }));
 }
 
-export const GET: APIRoute = ({ props }) => icsResponse(eventCalendar(props.item as LocalizedEntry<'events'>));
+export const GET: APIRoute = async ({ props }) => {
+  const item = props.item as LocalizedEntry<'events'>;
+  return icsResponse(eventCalendar(item, (await revisions())(item.entry)));
+};
