@@ -1,8 +1,8 @@
-import { isLocale, localeKeys, type Locale } from '../i18n/locales';
-import { collectionFields, RESERVED_PAGE_SLUGS, UNIQUE_FIELDS, type CollectionName } from './collections';
-import type { FieldSpec } from './fields';
-import { byCodePoint } from '../lib/order';
-import { SLUG_PATTERN } from './values';
+import { isLocale, localeKeys, type Locale } from '../i18n/locales.ts';
+import { collectionFields, RESERVED_PAGE_SLUGS, UNIQUE_FIELDS, type CollectionName } from './collections.ts';
+import type { FieldSpec } from './fields.ts';
+import { byCodePoint } from '../lib/order.ts';
+import { SLUG_PATTERN } from './values.ts';
 
 /** Raised for content that breaks the contract; the message names the file and the field. */
 export class ContentError extends Error {
