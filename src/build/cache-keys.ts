@@ -57,7 +57,9 @@ function withoutReadingImages(_key: string, value: unknown): unknown {
   const fsPath = (value as { fsPath?: unknown }).fsPath;
   if (typeof fsPath !== 'string') {
     throw new Error(
-      "cache keys: an image of the front matter has no fsPath (Astro's ImageMetadata proxy, astro/dist/assets/utils/proxy.js, has changed): its file cannot be named without Astro publishing the original",
+      "the pages' cache keys (src/build/cache-keys.ts) rely on an internal of Astro that has changed: an image of the front matter has no fsPath " +
+        "(Astro's ImageMetadata proxy, astro/dist/assets/utils/proxy.js), so its file cannot be named in a key without Astro publishing the original. " +
+        'npm run build -- --stock builds without cache keys.',
     );
   }
   return { image: relative(process.cwd(), fsPath).split(sep).join('/') };
