@@ -53,7 +53,20 @@ const hash = (parts: unknown[]) => createHash('sha256').update(JSON.stringify(pa
  * here if a later Astro no longer gives it. An entry's data holds no other proxy.
  */
 function withoutReadingImages(_key: string, value: unknown): unknown {
-  if (typeof value !== 'object' || value === null || !types.isProxy(value)) return value;
+  if (typeof value !== 'object' || value === null) return value;
+  if (!types.isProxy(value)) {
+    // An imported image that is not a proxy (it has Astro's non-enumerable fsPath): reading its
+    // properties may mark the upload as used, in a way this cannot tell, so the build stops.
+    const fsPath = Object.getOwnPropertyDescriptor(value, 'fsPath');
+    if (fsPath && !fsPath.enumerable) {
+      throw new Error(
+        "the pages' cache keys (src/build/cache-keys.ts) rely on an internal of Astro that has changed: an image of the front matter is no longer " +
+          "Astro's ImageMetadata proxy (astro/dist/assets/utils/proxy.js), whose fsPath can be read without publishing the original upload. " +
+          'npm run build -- --stock builds without cache keys.',
+      );
+    }
+    return value;
+  }
   const fsPath = (value as { fsPath?: unknown }).fsPath;
   if (typeof fsPath !== 'string') {
     throw new Error(

@@ -155,6 +155,9 @@ describe("Astro's image generation, as the integration relies on it", () => {
     const before = (globalThis as { astroAsset?: unknown }).astroAsset;
     try {
       delete (globalThis as { astroAsset?: unknown }).astroAsset;
+      for (const name of ['restoreStaticImages', 'getStaticImageList']) {
+        expect(typeof generate[name], changed(`astro/dist/assets/build/generate.js no longer exports ${name}, which fills and reads globalThis.astroAsset.staticImages`)).toBe('function');
+      }
       generate.restoreStaticImages([
         { originalPath: '/_astro/cover.abc.jpg', originalSrcPath: undefined, hash: 'h1', finalPath: '/_astro/cover.abc_Z1.avif', transform: { src: cover, format: 'avif' } },
       ]);
