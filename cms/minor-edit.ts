@@ -32,12 +32,19 @@ type Registry = { getBackend(name: string): { init: (...args: never[]) => unknow
 
 /** Wraps the named backends so that a save made while `isMinor()` carries the marker. */
 export function markMinorSaves(cms: Registry, names: readonly string[], isMinor: () => boolean) {
-  for (const name of names) {
-    const registered = cms.getBackend(name);
-    if (!registered) continue;
-    const init = registered.init;
-    registered.init = (...args) => {
+  // Decap's backend registry is not a documented API: when it changes, the admin says so
+  // instead of saving without the marker.
+  const changed = (what: string) =>
+    new Error(`the "minor edit" of the admin (cms/minor-edit.ts) relies on an internal of Decap CMS that has changed: ${what}. Keep the version of decap-cms-app in package-lock.json until minor-edit.ts is adapted.`);
+  if (typeof cms.getBackend !== 'function') throw changed('CMS.getBackend is not a function');
+  const registered = names.map((name) => cms.getBackend(name));
+  if (registered.every((backend) => typeof backend?.init !== 'function')) throw changed(`none of the backends ${names.join(', ')} is registered with an init function`);
+  for (const backend of registered) {
+    if (typeof backend?.init !== 'function') continue;
+    const init = backend.init;
+    backend.init = (...args) => {
       const implementation = init(...args) as Implementation;
+      if (typeof implementation?.persistEntry !== 'function') throw changed('a backend has no persistEntry');
       const persist = implementation.persistEntry.bind(implementation);
       implementation.persistEntry = (entry, options) => persist(entry, withMinorMarker(options, isMinor()));
       return implementation;

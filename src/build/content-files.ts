@@ -59,6 +59,7 @@ const LANES = 16;
  * rebuild at 10,000 entries then reads one file instead of 30,000.
  */
 export async function syncContentFiles(collection: CollectionName, context: Context, options: ContentFilesOptions): Promise<void> {
+  checkLoaderStore(context.store);
   const { config, store, logger, watcher } = context;
   const root = fileURLToPath(config.root);
   const base = join(root, 'content', collection);
@@ -126,6 +127,41 @@ export async function syncContentFiles(collection: CollectionName, context: Cont
       // A path the contract refuses had no entry.
     }
   });
+}
+
+/**
+ * The scoped store Astro gives a loader has addAssetImports and addModuleImport (what the glob
+ * loader calls for an unchanged entry, so that its images and its module are still part of the
+ * build); they are not in its public type. Without them an unchanged entry would lose its images.
+ */
+function checkLoaderStore(store: object): void {
+  const missing = ['addAssetImports', 'addModuleImport'].filter((name) => typeof (store as Record<string, unknown>)[name] !== 'function');
+  if (missing.length > 0) {
+    throw new Error(
+      `the content file loader (src/build/content-files.ts) relies on an internal of Astro that has changed: ` +
+        `the store of the loader context has no ${missing.join(' or ')}. npm run build -- --stock builds with Astro's glob loader instead.`,
+    );
+  }
+}
+
+/**
+ * The entry types Astro gives a loader in its context (`entryTypes`, by file extension; not in
+ * the public LoaderContext type): the files' front matter is parsed and their bodies rendered
+ * through those of .md and .mdx, by the content file loader and, in both the fast and the stock
+ * build, by the MDX bodies rendered at sync (src/schema/loader.ts). No switch builds without
+ * them: the build stops rather than render .mdx bodies another way.
+ */
+export function astroEntryTypes(context: object): Map<string, EntryType> {
+  const entryTypes = (context as { entryTypes?: unknown }).entryTypes;
+  const usable = (type: unknown) => typeof (type as EntryType | undefined)?.getEntryInfo === 'function';
+  if (!(entryTypes instanceof Map) || !usable(entryTypes.get('.md')) || !usable(entryTypes.get('.mdx'))) {
+    throw new Error(
+      `the content loader (src/schema/loader.ts, src/build/content-files.ts) relies on an internal of Astro that has changed: ` +
+        `the loader context has no entryTypes map with the .md and .mdx entry types (each with getEntryInfo). ` +
+        `Both the fast and the stock build (npm run build -- --stock) render MDX bodies at sync through them: keep the version of Astro in package-lock.json until the loader is adapted.`,
+    );
+  }
+  return entryTypes as Map<string, EntryType>;
 }
 
 function readFacts(file: string): FileFacts | undefined {

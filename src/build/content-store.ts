@@ -16,7 +16,9 @@ import type { Plugin } from 'vite';
  * bundle), and only when the single-file store exists; otherwise Astro's own module is used.
  * The module keeps Astro's "content data" mark, so incremental builds still leave it out of
  * every page's code hash (per-entry content hashes track the content).
- * tests/unit/build/content-store.test.ts checks these internals of Astro still match.
+ * tests/unit/build/content-store.test.ts checks these internals of Astro still match, and the
+ * integration stops the build when the store file exists but the load hook never served it
+ * (contentStoreNotUsedError).
  */
 export const DATA_STORE_MODULE_ID = '\0astro:data-layer-content';
 export const CONTENT_DATA_META = { astroIncremental: { kind: 'content-data' } } as const;
@@ -45,4 +47,17 @@ export function contentStoreFromDisk(storeFile: string, onUse: () => void = () =
       },
     },
   };
+}
+
+/**
+ * The error of a build in which the store file exists but this plugin never served the module:
+ * Astro has renamed the module or loads it another way, and the store was compiled into the
+ * bundle after all.
+ */
+export function contentStoreNotUsedError(storeFile: string): Error {
+  return new Error(
+    `the content store read from disk (src/build/content-store.ts) relies on an internal of Astro that has changed: ` +
+      `${storeFile} exists, but Astro never loaded its virtual module ${JSON.stringify(DATA_STORE_MODULE_ID)} through the plugin's load hook ` +
+      `(its id, or how it is loaded, is not what the plugin expects). npm run build -- --stock builds with Astro's own parts only.`,
+  );
 }

@@ -38,6 +38,17 @@ interface ImageService {
 interface AstroAssetGlobal {
   staticImages?: StaticImages;
   imageService?: ImageService;
+  addStaticImage?: unknown;
+}
+
+/** The start of every error of this mechanism: what it is, and how to build without it. */
+const MECHANISM =
+  'early images (src/build/early-images.ts, images made while pages render) rely on an internal of Astro that has changed; ' +
+  'ASTRO_EARLY_IMAGES=0 npm run build builds without them (or npm run build -- --stock, with Astro\'s own parts only)';
+
+/** An error of the early images' reading of Astro's internals, naming the switch that turns them off. */
+export function earlyImagesError(what: string): Error {
+  return new Error(`${MECHANISM}: ${what}`);
 }
 
 export interface EarlyImagesOptions {
@@ -61,22 +72,50 @@ export class EarlyImages {
   #count = 0;
   #queue: Promise<void> = Promise.resolve();
   #stopped = false;
+  #problem: Error | undefined;
   #options: EarlyImagesOptions;
 
   constructor(options: EarlyImagesOptions) {
     this.#options = options;
   }
 
+  /**
+   * Checks, when pages are about to render, that Astro's global for the transforms pages ask
+   * for is there: globalThis.astroAsset, with the addStaticImage that fills its staticImages
+   * map (created at the first image a page asks for; restored from the incremental build's
+   * record). Without them no transform would be seen, and every image left to Astro.
+   */
+  checkAstro(): void {
+    if (this.#options.staticImages) return;
+    const asset = astroGlobal();
+    if (!asset || typeof asset !== 'object') throw earlyImagesError('globalThis.astroAsset is missing when pages start to render');
+    if (typeof asset.addStaticImage !== 'function') {
+      throw earlyImagesError('globalThis.astroAsset.addStaticImage (which records the transforms pages ask for in globalThis.astroAsset.staticImages) is missing when pages start to render');
+    }
+    if (asset.staticImages !== undefined && !(asset.staticImages instanceof Map)) throw earlyImagesError('globalThis.astroAsset.staticImages is not a Map');
+  }
+
   /** Queues the transforms recorded since the last call. Cheap when there are none. */
   scan(): void {
-    const images = (this.#options.staticImages ?? astroStaticImages)();
-    if (!images) return;
+    if (this.#problem) return;
+    const images: unknown = (this.#options.staticImages ?? astroStaticImages)();
+    if (images === undefined) return;
+    // A shape this does not know is kept, and thrown by stop() or drain(): scan runs on a
+    // timer, where a throw would end the process unexplained.
+    const fail = (what: string) => void (this.#problem = earlyImagesError(what));
+    if (!(images instanceof Map)) return fail('globalThis.astroAsset.staticImages is not a Map');
     let count = 0;
-    for (const entry of images.values()) count += entry.transforms.size;
+    for (const entry of (images as StaticImages).values()) {
+      if (!(entry?.transforms instanceof Map)) return fail('globalThis.astroAsset.staticImages is no longer a map of original paths to { transforms: Map }');
+      count += entry.transforms.size;
+    }
     if (count === this.#count) return;
     this.#count = count;
-    for (const [originalPath, entry] of images) {
+    for (const [originalPath, entry] of images as StaticImages) {
       for (const transform of entry.transforms.values()) {
+        if (typeof transform?.finalPath !== 'string' || typeof transform.transform !== 'object' || transform.transform === null || !('src' in transform.transform)) {
+          return fail(`a transform of ${String(originalPath)} in globalThis.astroAsset.staticImages is no longer { finalPath, transform: { src, … } }`);
+        }
         if (this.#seen.has(transform.finalPath)) continue;
         this.#seen.add(transform.finalPath);
         // A step that fails leaves its image to Astro, and the queue goes on.
@@ -113,6 +152,7 @@ export class EarlyImages {
   async drain(): Promise<void> {
     this.scan();
     await this.#queue;
+    if (this.#problem) throw this.#problem;
   }
 
   /**
@@ -122,6 +162,7 @@ export class EarlyImages {
   async stop(): Promise<void> {
     this.#stopped = true;
     await this.#queue;
+    if (this.#problem) throw this.#problem;
   }
 
   async #make(originalPath: string, { finalPath, transform }: StaticTransform): Promise<void> {
@@ -167,14 +208,20 @@ function astroGlobal(): AstroAssetGlobal | undefined {
 const astroStaticImages = () => astroGlobal()?.staticImages;
 const astroImageService = () => astroGlobal()?.imageService;
 
-/** Astro's default prerenderer, with the transforms rendered pages ask for queued as they appear, and the queue stopped at teardown. */
-export function withEarlyImages(images: EarlyImages, log: (line: string) => void): (base: AstroPrerenderer) => AstroPrerenderer {
+/**
+ * Astro's default prerenderer, with the transforms rendered pages ask for queued as they appear, and the queue stopped at teardown.
+ * `onSetup` is called when Astro sets the prerenderer up, so that the integration can tell, at
+ * the end of the build, that Astro used the prerenderer it was given.
+ */
+export function withEarlyImages(images: EarlyImages, log: (line: string) => void, onSetup: () => void = () => {}): (base: AstroPrerenderer) => AstroPrerenderer {
   let timer: ReturnType<typeof setInterval> | undefined;
   return (base) => ({
     ...base,
     name: 'cittc:early-images',
     setup: async () => {
+      onSetup();
       await base.setup?.();
+      images.checkAstro();
       images.removePartials();
       images.lowerPriority();
       // New transforms are looked for every 50 ms, not after every page: a scan walks the list.
@@ -199,7 +246,21 @@ export function withEarlyImages(images: EarlyImages, log: (line: string) => void
   });
 }
 
-/** The prerenderer to set at astro:build:start, for the logger Astro gives that hook. */
+/**
+ * The prerenderer to set at astro:build:start (`prerenderer(logger)`, for the logger Astro
+ * gives that hook), and `check()`, for astro:build:done: it throws when pages were generated
+ * but Astro never set that prerenderer up (it no longer uses the one integrations set), since
+ * then no image was made early.
+ */
 export function earlyImagesPrerenderer(options: Omit<EarlyImagesOptions, 'logger'>) {
-  return (logger: AstroIntegrationLogger) => withEarlyImages(new EarlyImages({ ...options, logger }), (line) => logger.info(line));
+  let setUp = false;
+  return {
+    prerenderer: (logger: AstroIntegrationLogger) =>
+      withEarlyImages(new EarlyImages({ ...options, logger }), (line) => logger.info(line), () => (setUp = true)),
+    check(pagesGenerated: boolean): void {
+      if (pagesGenerated && !setUp) {
+        throw earlyImagesError('Astro generated the pages without setting up the prerenderer given to setPrerenderer at astro:build:start');
+      }
+    },
+  };
 }

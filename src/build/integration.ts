@@ -1,12 +1,13 @@
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { headerRules, headersFile } from '../lib/security-headers.ts';
 import { adminBundle } from './admin-bundle.ts';
 import { writeCalendarFiles } from './calendar-files.ts';
-import { contentStoreFromDisk } from './content-store.ts';
-import { earlyImagesPrerenderer } from './early-images.ts';
+import { contentStoreFromDisk, contentStoreNotUsedError } from './content-store.ts';
+import { earlyImagesError, earlyImagesPrerenderer } from './early-images.ts';
 import { keepImagesWithTheirPages } from './image-cache-guard.ts';
 import { checkLinks } from './link-check.ts';
 import { stockBuild } from './mode.ts';
@@ -45,6 +46,8 @@ export function cittcBuild(options: { site: string; stock?: boolean }): AstroInt
   let publicDir = '';
   let startedAt = Date.now();
   let earlyImages: ReturnType<typeof earlyImagesPrerenderer> | undefined;
+  // The content store read from disk: its file, and whether the plugin's load hook served it.
+  let storeFromDisk: { file: string; used: boolean } | undefined;
   return {
     name: 'cittc-build',
     hooks: {
@@ -58,7 +61,12 @@ export function cittcBuild(options: { site: string; stock?: boolean }): AstroInt
         const storage = config.experimental.collectionStorage;
         if (!stock && command === 'build' && (storage === undefined || storage === 'single-file')) {
           const storeFile = fileURLToPath(new URL('data-store.json', config.cacheDir));
-          const used = () => logger.info(`pages read the content store from ${storeFile} (not compiled into the bundle)`);
+          const store: { file: string; used: boolean } = { file: storeFile, used: false };
+          storeFromDisk = store;
+          const used = () => {
+            store.used = true;
+            logger.info(`pages read the content store from ${storeFile} (not compiled into the bundle)`);
+          };
           updateConfig({ vite: { plugins: [contentStoreFromDisk(storeFile, used)] } });
         }
         admin.setup(command, config);
@@ -77,11 +85,17 @@ export function cittcBuild(options: { site: string; stock?: boolean }): AstroInt
       'astro:build:start': ({ setPrerenderer, logger }) => {
         if (stock || !cacheDir) return;
         keepImagesWithTheirPages(cacheDir, logger);
-        if (earlyImages) setPrerenderer(earlyImages(logger));
+        if (!earlyImages) return;
+        if (typeof setPrerenderer !== 'function') throw earlyImagesError('astro:build:start no longer gives setPrerenderer');
+        setPrerenderer(earlyImages.prerenderer(logger));
       },
       'astro:build:done': async ({ dir, assets, logger }) => {
         const dist = fileURLToPath(dir);
         const routeFiles = [...assets.values()].flat().map((url) => fileURLToPath(url));
+        // The fast build's mechanisms that plug into Astro must have been used, or the build
+        // stops: Astro has changed what they rely on (docs/build.md lists it).
+        if (storeFromDisk && !storeFromDisk.used && existsSync(storeFromDisk.file)) throw contentStoreNotUsedError(storeFromDisk.file);
+        earlyImages?.check(routeFiles.length > 0);
         if (!stock) writeRenderedPages(dist, routeFiles);
         await admin.copy(dist, logger);
         await writeHeaders(dist, logger);

@@ -28,11 +28,26 @@ export function keyPart(this: unknown, key: string, value: unknown): unknown {
   if (BODY_KEYS.has(key) && typeof this === 'object' && this !== null && 'digest' in this) return undefined;
   if (value instanceof Map) return [...value];
   if (value instanceof Set) return [...value];
-  if (typeof value !== 'object' || value === null || !types.isProxy(value)) return value;
+  if (typeof value !== 'object' || value === null) return value;
+  if (!types.isProxy(value)) {
+    // An imported image that is not a proxy (it has Astro's non-enumerable fsPath): reading its
+    // properties may mark the upload as used, in a way this cannot tell, so the build stops.
+    const fsPath = Object.getOwnPropertyDescriptor(value, 'fsPath');
+    if (fsPath && !fsPath.enumerable) {
+      throw new Error(
+        "the pages' cache keys (src/build/cache-keys.ts) rely on an internal of Astro that has changed: an image of the front matter is no longer " +
+          "Astro's ImageMetadata proxy (astro/dist/assets/utils/proxy.js), whose fsPath can be read without publishing the original upload. " +
+          'npm run build -- --stock builds without cache keys.',
+      );
+    }
+    return value;
+  }
   const fsPath = (value as { fsPath?: unknown }).fsPath;
   if (typeof fsPath !== 'string') {
     throw new Error(
-      "cache keys: an image of the front matter has no fsPath (Astro's ImageMetadata proxy, astro/dist/assets/utils/proxy.js, has changed), so its file cannot be named without Astro publishing the original. Build with `npm run build -- --stock` (no cache keys) until src/build/cache-keys.ts reads the image's path another way.",
+      "the pages' cache keys (src/build/cache-keys.ts) rely on an internal of Astro that has changed: an image of the front matter has no fsPath " +
+        "(Astro's ImageMetadata proxy, astro/dist/assets/utils/proxy.js), so its file cannot be named in a key without Astro publishing the original. " +
+        'npm run build -- --stock builds without cache keys.',
     );
   }
   return { image: relative(process.cwd(), fsPath).split(sep).join('/'), bytes: fileHash(fsPath) };

@@ -79,9 +79,8 @@ export class MarkdownThread {
       this.#rendered = 0;
       this.#direct = sameProcessor(context.config.markdown);
       this.#workerUsable = this.#direct && existsSync(this.workerFile);
-      const { markdown, image } = context.config;
-      // What Astro passes its own renderer (content-layer.js, #processMarkdown).
-      this.#options = { image, syntaxHighlight: markdown.syntaxHighlight, shikiConfig: markdown.shikiConfig, gfm: markdown.gfm, smartypants: markdown.smartypants };
+      // What Astro passes its own renderer (content-layer.js, #processMarkdown), when bodies are rendered here.
+      this.#options = this.#direct ? rendererOptions(context.config) : {};
       this.#renderer = undefined;
     }
     const local: RenderMarkdown = this.#direct
@@ -157,6 +156,31 @@ export class MarkdownThread {
     this.#renderUnanswered();
     void worker?.terminate();
   }
+}
+
+/** The config fields Astro's #processMarkdown passes its renderer, besides `image`. */
+export const RENDERER_MARKDOWN_OPTIONS = ['syntaxHighlight', 'shikiConfig', 'gfm', 'smartypants'] as const;
+
+/** Those of them Astro's config schema always fills (gfm and smartypants may be left unset: the processor has their defaults). */
+const ALWAYS_SET = ['syntaxHighlight', 'shikiConfig'] as const;
+
+/**
+ * The options Astro passes its Markdown renderer, taken from the config as it does. A field
+ * Astro's config always has that is missing means Astro's config has changed, and bodies
+ * rendered here might no longer be rendered as Astro renders them: the build stops.
+ */
+function rendererOptions(config: Pick<LoaderContext['config'], 'markdown' | 'image'>): Record<string, unknown> {
+  const markdown = config.markdown as unknown as Record<string, unknown>;
+  const missing: string[] = ALWAYS_SET.filter((name) => markdown[name] === undefined);
+  if (config.image === undefined) missing.unshift('image');
+  if (missing.length > 0) {
+    throw new Error(
+      `the Markdown bodies rendered at sync (src/build/markdown-on-worker.ts, in the fast and the stock build) rely on an internal of Astro that has changed: ` +
+        `they are rendered with the options Astro's content layer passes its renderer (#processMarkdown), and the config has no ${missing.join(', ')}. ` +
+        `Keep the version of Astro in package-lock.json until markdown-on-worker.ts passes what Astro passes.`,
+    );
+  }
+  return { image: config.image, ...Object.fromEntries(RENDERER_MARKDOWN_OPTIONS.map((name) => [name, markdown[name]])) };
 }
 
 /** Whether the site's Markdown processor is Sätteri with the plugins and features of markdown.ts. */

@@ -10,7 +10,7 @@ import { stockBuild } from '../build/mode';
 import { saveHeldWhileLoading } from '../build/store-save';
 import { mediaFileExists } from './body-policy';
 import { collectionFields, type CollectionName } from './collections';
-import { syncContentFiles, type ContentFilesOptions, type EntryType } from '../build/content-files';
+import { astroEntryTypes, syncContentFiles, type ContentFilesOptions, type EntryType } from '../build/content-files';
 import { ContentError, crossEntryProblems, entryId, isUntranslatedPlaceholder, parseEntryPath, type StoredEntry } from './entry-rules';
 
 /**
@@ -49,7 +49,7 @@ export function contentLoader(collection: CollectionName, stock = stockBuild): L
     const generateDigest = refusedBodiesRenderedAgain(context.store, (data) =>
       context.generateDigest(typeof data === 'string' ? `${data}\0mdx-body ${MDX_BODY_VERSION}` : data),
     );
-    const entryTypes = mdxRenderedAtSync(context as ContextWithEntryTypes, renderMarkdown, renderErrors);
+    const entryTypes = mdxRenderedAtSync(astroEntryTypes(context), renderMarkdown, renderErrors);
     await sync({
       entryTypes,
       generateDigest,
@@ -135,13 +135,10 @@ function checkFiles(collection: CollectionName, filePath: string, data: Record<s
  * written as HTML, and the Markdown processor renders it; the content store keeps the HTML for
  * the next build. A body that breaks a rule is collected in `errors`, which stop the build.
  */
-type ContextWithEntryTypes = LoaderContext & { entryTypes: Map<string, EntryType> };
-
-function mdxRenderedAtSync(context: ContextWithEntryTypes, renderMarkdown: RenderMarkdown, errors: string[]): Map<string, EntryType> {
-  const mdx = context.entryTypes.get('.mdx');
-  if (!mdx) return context.entryTypes;
+function mdxRenderedAtSync(astroTypes: Map<string, EntryType>, renderMarkdown: RenderMarkdown, errors: string[]): Map<string, EntryType> {
+  const mdx = astroTypes.get('.mdx')!;
   const { contentModuleTypes: _compiledAsModule, ...entryType } = mdx;
-  const types = new Map(context.entryTypes);
+  const types = new Map(astroTypes);
   // Lines before the body of each file being loaded, so that errors name the file's own line
   // numbers: taken while the loader has the file's text, instead of reading the file again.
   const lineOffsets = new Map<string, number>();

@@ -93,5 +93,8 @@ describe('hash of a key', () => {
     expect(hash([{ cover: image() }]), 'a replaced image changes the key').not.toBe(first);
     const noPath = new Proxy({ src: '/x.jpg' }, {});
     expect(() => hash([{ cover: noPath }]), 'an image proxy without fsPath').toThrow(/fsPath.*npm run build -- --stock/s);
+    // An imported image that is a plain object (Astro 7.4 makes them so): its getters may mark the upload as used.
+    const plain = Object.defineProperty({ src: '/x.jpg' }, 'fsPath', { value: file, enumerable: false });
+    expect(() => hash([{ cover: plain }]), 'an image that is no proxy').toThrow(/no longer Astro's ImageMetadata proxy.*--stock/s);
   });
 });

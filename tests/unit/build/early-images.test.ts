@@ -3,13 +3,16 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EarlyImages, type StaticImages, type StaticTransform } from '../../../src/build/early-images';
+import { EarlyImages, earlyImagesPrerenderer, withEarlyImages, type StaticImages, type StaticTransform } from '../../../src/build/early-images';
 
 const astroDist = resolve(import.meta.dirname, '../../../node_modules/astro/dist');
 const tmp = mkdtempSync(join(tmpdir(), 'cittc-early-images-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const silent = { info() {}, warn() {}, error() {}, debug() {} };
+const changed = (what: string) =>
+  `early images (src/build/early-images.ts) rely on an internal of Astro that has changed: ${what}. ASTRO_EARLY_IMAGES=0 npm run build builds without them`;
+const SWITCH = /ASTRO_EARLY_IMAGES=0 npm run build builds without them/;
 const cover = { src: '/_astro/cover.abc.jpg', width: 2000, height: 1000, format: 'jpg' };
 
 function site(name: string) {
@@ -152,15 +155,21 @@ describe("Astro's image generation, as the integration relies on it", () => {
     const before = (globalThis as { astroAsset?: unknown }).astroAsset;
     try {
       delete (globalThis as { astroAsset?: unknown }).astroAsset;
+      for (const name of ['restoreStaticImages', 'getStaticImageList']) {
+        expect(typeof generate[name], changed(`astro/dist/assets/build/generate.js no longer exports ${name}, which fills and reads globalThis.astroAsset.staticImages`)).toBe('function');
+      }
       generate.restoreStaticImages([
         { originalPath: '/_astro/cover.abc.jpg', originalSrcPath: undefined, hash: 'h1', finalPath: '/_astro/cover.abc_Z1.avif', transform: { src: cover, format: 'avif' } },
       ]);
       const list = generate.getStaticImageList() as StaticImages;
       const early = new EarlyImages({ outDir: tmp, cacheDir: join(tmp, 'unused'), imageConfig: {}, logger: silent });
-      expect([...list.get('/_astro/cover.abc.jpg')!.transforms.values()]).toEqual([{ finalPath: '/_astro/cover.abc_Z1.avif', transform: { src: cover, format: 'avif' } }]);
+      expect(
+        [...list.get('/_astro/cover.abc.jpg')!.transforms.values()],
+        changed('globalThis.astroAsset.staticImages (astro/dist/assets/build/generate.js) is no longer originalPath → { transforms: hash → { finalPath, transform } }'),
+      ).toEqual([{ finalPath: '/_astro/cover.abc_Z1.avif', transform: { src: cover, format: 'avif' } }]);
       // With no image service loaded yet, the integration reads Astro's global list and leaves the transform to Astro.
       await early.drain();
-      expect(early.left).toEqual(['/_astro/cover.abc_Z1.avif']);
+      expect(early.left, changed('the integration no longer finds the transforms in globalThis.astroAsset.staticImages')).toEqual(['/_astro/cover.abc_Z1.avif']);
     } finally {
       (globalThis as { astroAsset?: unknown }).astroAsset = before;
     }
@@ -187,6 +196,57 @@ describe("Astro's image generation, as the integration relies on it", () => {
     const transforms = new Map([['h1', { finalPath: '/_astro/cover.abc_Z1.avif', transform: { src: cover, format: 'avif' } }]]);
     // The original does not exist: a cache miss would fail to read it.
     await generate.generateImagesForPath('/_astro/cover.abc.jpg', { transforms }, env);
-    expect(readFileSync(join(root, 'dist/_astro/cover.abc_Z1.avif'), 'utf8')).toBe('MADE EARLY');
+    expect(
+      readFileSync(join(root, 'dist/_astro/cover.abc_Z1.avif'), 'utf8'),
+      changed("Astro's image step (astro/dist/assets/build/generate.js) no longer copies <cacheDir>/assets/<output file name> to dist/ without making the image again"),
+    ).toBe('MADE EARLY');
+  });
+});
+
+/*
+ * When Astro's internals are not what early images expect, the build stops, naming the switch,
+ * instead of leaving every image to Astro unseen (or making none of them).
+ */
+describe('early images: the build stops when Astro has changed', () => {
+  const base = { name: 'astro', getStaticPaths: async () => [], render: async () => new Response('') } as never;
+
+  it("stops at setup when globalThis.astroAsset or the addStaticImage that fills its staticImages is missing", async () => {
+    const before = (globalThis as { astroAsset?: unknown }).astroAsset;
+    const early = () => new EarlyImages({ outDir: tmp, cacheDir: join(tmp, 'unused'), imageConfig: {}, logger: silent });
+    try {
+      delete (globalThis as { astroAsset?: unknown }).astroAsset;
+      await expect(withEarlyImages(early(), () => {})(base).setup!()).rejects.toThrow(SWITCH);
+      (globalThis as { astroAsset?: unknown }).astroAsset = { referencedImages: new Set() };
+      await expect(withEarlyImages(early(), () => {})(base).setup!()).rejects.toThrow(/addStaticImage/);
+      (globalThis as { astroAsset?: unknown }).astroAsset = { addStaticImage() {} };
+      const prerenderer = withEarlyImages(early(), () => {})(base);
+      await prerenderer.setup!();
+      await prerenderer.teardown!();
+    } finally {
+      (globalThis as { astroAsset?: unknown }).astroAsset = before;
+    }
+  });
+
+  it('stops at teardown when the transforms pages asked for are not in the shape it reads', async () => {
+    const shapes: unknown[] = [
+      { not: 'a map' },
+      new Map([['/_astro/a.jpg', { transforms: [] }]]),
+      new Map([['/_astro/a.jpg', { transforms: new Map([['h', { path: '/_astro/a_Z1.avif', options: {} }]]) }]]),
+    ];
+    for (const shape of shapes) {
+      const early = new EarlyImages({ outDir: tmp, cacheDir: join(tmp, 'unused'), imageConfig: {}, logger: silent, staticImages: () => shape as StaticImages });
+      early.scan();
+      await expect(early.stop()).rejects.toThrow(SWITCH);
+    }
+  });
+
+  it('stops at the end of the build when Astro generated pages without setting up the prerenderer it was given', async () => {
+    const early = earlyImagesPrerenderer({ outDir: tmp, cacheDir: join(tmp, 'unused'), imageConfig: {}, staticImages: () => undefined });
+    expect(() => early.check(false)).not.toThrow();
+    expect(() => early.check(true)).toThrow(SWITCH);
+    const prerenderer = early.prerenderer(silent as never)(base);
+    await prerenderer.setup!();
+    await prerenderer.teardown!();
+    expect(() => early.check(true)).not.toThrow();
   });
 });

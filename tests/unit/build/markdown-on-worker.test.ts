@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { satteri } from '@astrojs/markdown-satteri';
 import { afterAll, describe, expect, it } from 'vitest';
 import { markdownOptions } from '../../../src/schema/markdown';
-import { MarkdownThread, renderedMarkdown } from '../../../src/build/markdown-on-worker';
+import { MarkdownThread, RENDERER_MARKDOWN_OPTIONS, renderedMarkdown } from '../../../src/build/markdown-on-worker';
 
 const tmp = mkdtempSync(join(tmpdir(), 'cittc-markdown-on-worker-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -120,5 +120,31 @@ describe('MarkdownThread', () => {
     const after = await render(bodies[1]!, entry);
     expect(after.html).toContain('<li>Bergamo</li>');
     expect(thread.workerRenders).toBe(1);
+  });
+});
+
+/*
+ * Bodies are rendered by the Markdown pipeline called directly, with the options Astro's content
+ * layer passes its own renderer (#processMarkdown in astro/dist/content/content-layer.js, not an
+ * API). If Astro passes other options, bodies rendered here would differ from Astro's.
+ */
+describe("Astro's renderer options, as markdown-on-worker.ts copies them", () => {
+  const changed = (what: string) =>
+    `the Markdown bodies rendered at sync (src/build/markdown-on-worker.ts, in the fast and the stock build) rely on an internal of Astro that has changed: ${what}. ` +
+    'Keep the version of Astro in package-lock.json until markdown-on-worker.ts passes what Astro passes';
+
+  it('are exactly those Astro passes its renderer', () => {
+    const source = readFileSync(resolve(import.meta.dirname, '../../../node_modules/astro/dist/content/content-layer.js'), 'utf8');
+    const call = /markdown\.processor\.createRenderer\(\{([^}]*)\}\)/.exec(source);
+    expect(call, changed('#processMarkdown no longer calls markdown.processor.createRenderer({ … })')).not.toBeNull();
+    const passed = call![1]!.split(',').map((option) => option.trim()).filter(Boolean);
+    expect(passed, changed('#processMarkdown passes its renderer other options')).toEqual(['image', ...RENDERER_MARKDOWN_OPTIONS.map((name) => `${name}: markdown.${name}`)]);
+  });
+
+  it("stops the build when the config lacks one of them, rather than render without it", async () => {
+    const context = loaderContext();
+    const { shikiConfig: _dropped, ...markdown } = (context.config as { markdown: Record<string, unknown> }).markdown;
+    const thread = new MarkdownThread(undefined, Infinity);
+    expect(() => thread.use({ ...context, config: { ...(context.config as object), markdown } as never })).toThrow(/has no shikiConfig[\s\S]*Keep the version of Astro/);
   });
 });

@@ -105,7 +105,13 @@ describe('buildSearchIndex', () => {
     const files = () => readdirSync(bundle, { recursive: true }).sort();
     writeFileSync(join(bundle, 'fragment/it_0000000.pf_fragment'), 'stale');
     const all = files();
-    expect(unreferencedFilesRemoved(bundle)).toBe(1);
+    // The first read of a bundle Pagefind has just written: only an index this still reads as
+    // before (Pagefind's pf_meta file, gzip of "pagefind_dcd" and CBOR; not an API) gives a number.
+    expect(
+      unreferencedFilesRemoved(bundle),
+      "the search index's incremental step (src/build/search-index.ts) relies on an internal of Pagefind that has changed: its pf_meta file (or the names of its hashed files) no longer reads as Pagefind 1.6 wrote it. " +
+        'The site is still correct (every language is then indexed from nothing, more slowly): keep pagefind at the version in package.json until unreferencedFilesRemoved is adapted',
+    ).toBe(1);
     expect(files()).toEqual(all.filter((f) => f !== join('fragment', 'it_0000000.pf_fragment')));
 
     writeFileSync(join(bundle, 'fragment/it_0000000.pf_fragment'), 'stale');

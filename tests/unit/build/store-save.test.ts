@@ -54,7 +54,13 @@ async function sync(store: Store, hold: boolean): Promise<number> {
 
 describe('saveHeldWhileLoading', () => {
   it('has Astro save the content store once, when the sync ends, instead of also half-way', async () => {
-    expect(await sync(await contentStore('plain'), false)).toBe(2);
-    expect(await sync(await contentStore('held'), true)).toBe(1);
+    expect(
+      await sync(await contentStore('plain'), false),
+      "Astro's content store (astro/dist/content/mutable-data-store.js) no longer saves 500 ms after a change and again at the end: src/build/store-save.ts was written for that timer, check it still holds the save (no switch: the saves are only more or fewer)",
+    ).toBe(2);
+    expect(
+      await sync(await contentStore('held'), true),
+      "saving the content store once per sync (src/build/store-save.ts) relies on an internal of Astro that has changed: deleting an id no entry has no longer restarts the store's save timer. The build is still correct, with more saves: adapt or remove saveHeldWhileLoading",
+    ).toBe(1);
   });
 });

@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { syncContentFiles, type EntryType } from '../../../src/build/content-files';
+import { astroEntryTypes, syncContentFiles, type EntryType } from '../../../src/build/content-files';
 import { refusedBodiesRenderedAgain } from '../../../src/schema/loader';
 
 // The content files of a collection are synced into the store as by Astro's glob loader
@@ -158,5 +158,43 @@ describe('content loader: a refused body is refused again', () => {
     expect(digest('rendered')).toBe('rendered');
     expect(digest('refused')).not.toBe('refused');
     expect(digest('new')).toBe('new');
+  });
+});
+
+/*
+ * The loader reads two internals of Astro's content layer: the loader context's `entryTypes`
+ * (the .md and .mdx entry types, by extension) and the scoped store's addAssetImports and
+ * addModuleImport. If an upgrade of Astro removes or renames them, these fail, and the build
+ * stops with the messages checked below.
+ */
+describe("Astro's loader context, as the content loader relies on it", () => {
+  const astroDist = resolve(import.meta.dirname, '../../../node_modules/astro/dist');
+
+  it('gives loaders the entry types by extension, and a store with addAssetImports and addModuleImport', async () => {
+    const contentLayer = readFileSync(join(astroDist, 'content/content-layer.js'), 'utf8');
+    expect(
+      contentLayer,
+      "the content loader (src/schema/loader.ts, src/build/content-files.ts) relies on an internal of Astro that has changed: the loader context's entryTypes (astro/dist/content/content-layer.js). No switch builds without it",
+    ).toMatch(/entryTypes: getEntryConfigByExtMap\(\[/);
+    const url = pathToFileURL(join(astroDist, 'content/mutable-data-store.js')).href;
+    const { MutableDataStore } = (await import(/* @vite-ignore */ url)) as { MutableDataStore: new () => { scopedStore(collection: string): Record<string, unknown> } };
+    const scoped = new MutableDataStore().scopedStore('news');
+    for (const name of ['addAssetImports', 'addModuleImport']) {
+      expect(
+        typeof scoped[name],
+        `the content file loader (src/build/content-files.ts) relies on an internal of Astro that has changed: the loader's scoped store has no ${name} (astro/dist/content/mutable-data-store.js). npm run build -- --stock builds with Astro's glob loader instead`,
+      ).toBe('function');
+    }
+  });
+
+  it('stops the build, naming the internal, when the context lacks them', async () => {
+    expect(() => astroEntryTypes({})).toThrow(/no entryTypes map with the \.md and \.mdx entry types/);
+    expect(() => astroEntryTypes({ entryTypes: new Map([['.md', { getEntryInfo() {} }]]) })).toThrow(/entryTypes/);
+    const types = new Map([['.md', { getEntryInfo() {} }], ['.mdx', { getEntryInfo() {} }]]);
+    expect(astroEntryTypes({ entryTypes: types })).toBe(types);
+
+    await expect(
+      syncContentFiles('news', { config: {}, store: { get() {}, set() {}, delete() {}, keys: () => [] }, logger: {}, watcher: undefined } as never, {} as never),
+    ).rejects.toThrow(/store of the loader context has no addAssetImports or addModuleImport\. npm run build -- --stock/);
   });
 });
