@@ -7,12 +7,10 @@ declare namespace App {
   }
 }
 
-interface ImportMetaEnv {
-  /**
-   * True in `astro build`, where the .ics files of events and calls are made by one route
-   * (src/build/calendar-files.ts); unset in `astro dev`, where each has its own. Set by
-   * src/build/integration.ts from Astro's command: Vite's DEV and PROD follow
-   * NODE_ENV, which a build started from a test runner has as "test".
-   */
-  readonly CALENDAR_FILES_AT_ONCE?: boolean;
-}
+/**
+ * True in `astro build`, where the .ics files of events and calls are made by one route
+ * (src/build/calendar-files.ts); false in `astro dev`, where each has its own, and in the stock
+ * build (src/build/mode.ts). Defined by src/build/integration.ts from Astro's command: Vite's
+ * DEV and PROD follow NODE_ENV, which a build started from a test runner has as "test".
+ */
+declare const __CALENDAR_FILES_AT_ONCE__: boolean;

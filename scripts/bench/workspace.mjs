@@ -1,6 +1,6 @@
 /**
- * A throw-away copy of the site for the benchmark, under the system temp folder: the code and
- * configuration the build reads, the content (with or without the sample entries; the media
+ * A throw-away copy of the site for the benchmark, under the system temp folder: the code,
+ * scripts and configuration the build reads, the content (with or without the sample entries; the media
  * folder always), and node_modules as a folder of symbolic links to the repository's packages.
  *
  * Why not one link to node_modules: Astro keeps its build caches in node_modules/.astro
@@ -15,8 +15,11 @@ import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** What `astro build` reads besides content/ (the lockfile: Astro's incremental cache hashes it). */
-export const SITE_FILES = ['src', 'public', 'cms', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
+/**
+ * What the build reads besides content/: what `astro build` reads (the lockfile: Astro's
+ * incremental cache hashes it), and scripts/, so that `npm run build` works in the copy too.
+ */
+export const SITE_FILES = ['src', 'public', 'cms', 'scripts', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
 
 /** Hidden entries of node_modules that are links too (the rest are caches: .astro, .vite…). */
 const LINKED_DOT_ENTRIES = new Set(['.bin', '.package-lock.json']);

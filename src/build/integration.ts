@@ -55,9 +55,10 @@ export function cittcBuild(options: { site: string; stock?: boolean }): AstroInt
         startedAt = Date.now();
         cacheDir = config.cacheDir;
         publicDir = fileURLToPath(config.publicDir);
-        updateConfig({
-          vite: { define: { 'import.meta.env.CALENDAR_FILES_AT_ONCE': JSON.stringify(command === 'build' && !stock) } },
-        });
+        // A global constant, not import.meta.env.*: Astro replaces import.meta.env.X with the
+        // environment variable X, as a string, whenever one is set, and Vitest sets one for each
+        // import.meta.env.* define of its configuration, which every build a test starts inherits.
+        updateConfig({ vite: { define: { __CALENDAR_FILES_AT_ONCE__: JSON.stringify(command === 'build' && !stock) } } });
         const storage = config.experimental.collectionStorage;
         if (!stock && command === 'build' && (storage === undefined || storage === 'single-file')) {
           const storeFile = fileURLToPath(new URL('data-store.json', config.cacheDir));

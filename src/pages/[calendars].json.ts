@@ -8,10 +8,11 @@ import { localizedEntries, type LocalizedEntry } from '../lib/localized-entries'
 // The build's .ics file of every event and call, as one JSON document that
 // src/build/integration.ts writes out as files and then removes (src/build/calendar-files.ts
 // says why). One path, so that it can have a cache key: the keys of the files it holds. Not
-// in `astro dev`, where src/pages/[lang]/{events,calls}/[slug].ics.ts serve each file.
+// in `astro dev` or the stock build (src/build/mode.ts), where
+// src/pages/[lang]/{events,calls}/[slug].ics.ts serve each file.
 
 export async function getStaticPaths() {
-  if (!import.meta.env.CALENDAR_FILES_AT_ONCE) return [];
+  if (!__CALENDAR_FILES_AT_ONCE__) return [];
   const [events, calls] = await Promise.all([localizedEntries('events'), localizedEntries('calls')]);
   const files = [
     ...events.map((item) => ({ path: path('events', item), collection: 'events' as const, item })),

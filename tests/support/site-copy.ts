@@ -5,8 +5,8 @@ import { buildEnv, createWorkspace, removeWorkspace } from '../../scripts/bench/
 
 /*
  * A throw-away copy of the site for tests that build content of their own (hostile and broken
- * fixtures): the workspace of the benchmark (code, configuration, its own caches, packages
- * linked one by one) with only the content folders asked for.
+ * fixtures) or compare builds: the workspace of the benchmark (code, scripts, configuration,
+ * its own caches, packages linked one by one) with only the content folders asked for.
  */
 
 const root = resolve(import.meta.dirname, '../..');
@@ -24,6 +24,8 @@ export interface SiteCopy {
   build(env?: Record<string, string>): Promise<RunResult>;
   /** Runs the search-index step of `npm run build` (scripts/search-index.mjs) in the copy. */
   searchIndex(): Promise<RunResult>;
+  /** Runs npm in the copy (e.g. `npm run build -- --stock`), as a user would; never rejects. */
+  npm(args: string[], env?: Record<string, string>): Promise<RunResult>;
   remove(): Promise<void>;
 }
 
@@ -38,6 +40,7 @@ export async function copySite(contentFolders: string[]): Promise<SiteCopy> {
     },
     build: (env = {}) => run(dir, join(root, 'node_modules/.bin/astro'), ['build'], env),
     searchIndex: () => run(dir, join(root, 'node_modules/.bin/node'), [join(root, 'scripts/search-index.mjs'), 'dist']),
+    npm: (args, env = {}) => run(dir, 'npm', args, env),
     remove: () => removeWorkspace(dir),
   };
 }

@@ -3,10 +3,11 @@ import { callCalendar, icsResponse } from '../../../lib/calendar';
 import { revisions } from '../../../history/revisions';
 import { localizedEntries, type LocalizedEntry } from '../../../lib/localized-entries';
 
-// A reminder of a call's deadline as an .ics file, in `astro dev`. A build writes all of them
-// at once from src/pages/[calendars].json.ts, with the same text (src/build/calendar-files.ts).
+// A reminder of a call's deadline as an .ics file, in `astro dev` and the stock build
+// (src/build/mode.ts). A build writes all of them at once from src/pages/[calendars].json.ts,
+// with the same text (src/build/calendar-files.ts).
 export async function getStaticPaths() {
-  if (import.meta.env.CALENDAR_FILES_AT_ONCE) return [];
+  if (__CALENDAR_FILES_AT_ONCE__) return [];
   return (await localizedEntries('calls')).map((item) => ({ params: { lang: item.locale, slug: item.slug }, props: { item } }));
 }
 

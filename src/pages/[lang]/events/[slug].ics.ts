@@ -3,10 +3,11 @@ import { eventCalendar, icsResponse } from '../../../lib/calendar';
 import { revisions } from '../../../history/revisions';
 import { localizedEntries, type LocalizedEntry } from '../../../lib/localized-entries';
 
-// One event as an .ics file, in `astro dev`. A build writes all of them at once from
-// src/pages/[calendars].json.ts, with the same text (src/build/calendar-files.ts says why).
+// One event as an .ics file, in `astro dev` and the stock build (src/build/mode.ts). A build
+// writes all of them at once from src/pages/[calendars].json.ts, with the same text
+// (src/build/calendar-files.ts says why).
 export async function getStaticPaths() {
-  if (import.meta.env.CALENDAR_FILES_AT_ONCE) return [];
+  if (__CALENDAR_FILES_AT_ONCE__) return [];
   return (await localizedEntries('events')).map((item) => ({ params: { lang: item.locale, slug: item.slug }, props: { item } }));
 }
 
