@@ -6,7 +6,7 @@ import { defaultLocale, localeKeys } from './src/i18n/locales.ts';
 import { siteConfig } from './src/config/site.ts';
 import { cittcBuild } from './src/build/integration.ts';
 import { stockBuild } from './src/build/mode.ts';
-import { markdownOptions } from './src/schema/markdown.ts';
+import { markdownOptions, shikiConfig } from './src/schema/markdown.ts';
 
 // Thin on purpose: locales come from src/i18n/locales.ts, site settings from src/config.
 export default defineConfig({
@@ -18,7 +18,8 @@ export default defineConfig({
   integrations: [mdx(), cittcBuild({ site: siteConfig.url })],
   // Sätteri, Astro's own Markdown pipeline (MDX inherits it), with the check that stops the
   // build on a body that could run code and responsive body images (src/schema/markdown.ts).
-  markdown: { processor: satteri(markdownOptions) },
+  // Code blocks highlighted whole however busy the machine (wholeTokenization in markdown.ts).
+  markdown: { processor: satteri(markdownOptions), shikiConfig },
   i18n: {
     locales: localeKeys,
     defaultLocale,

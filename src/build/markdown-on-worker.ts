@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { satteri } from '@astrojs/markdown-satteri';
 import type { LoaderContext } from 'astro/loaders';
-import { markdownOptions } from '../schema/markdown.ts';
+import { markdownOptions, wholeTokenization } from '../schema/markdown.ts';
 
 /** What Astro's renderMarkdown gives: the HTML, and its headings and images. */
 export interface RenderedMarkdown {
@@ -117,7 +117,7 @@ export class MarkdownThread {
   #start(): Worker | undefined {
     let worker: Worker;
     try {
-      worker = new Worker(this.workerFile, { workerData: this.#options });
+      worker = new Worker(this.workerFile, { workerData: forWorker(this.#options) });
     } catch {
       // Options that do not pass to a thread (a function in them): rendered here.
       this.#workerUsable = false;
@@ -181,6 +181,17 @@ function rendererOptions(config: Pick<LoaderContext['config'], 'markdown' | 'ima
     );
   }
   return { image: config.image, ...Object.fromEntries(RENDERER_MARKDOWN_OPTIONS.map((name) => [name, markdown[name]])) };
+}
+
+/**
+ * The renderer options as the worker gets them: the site's own Shiki transformer
+ * (wholeTokenization, a function, which does not pass to a thread) is left out and the worker
+ * adds it back. Any other function makes the worker fail to start: bodies are rendered here.
+ */
+function forWorker(options: Record<string, unknown>): Record<string, unknown> {
+  const shiki = options.shikiConfig as { transformers?: unknown[] } | undefined;
+  if (!shiki?.transformers?.includes(wholeTokenization)) return options;
+  return { ...options, shikiConfig: { ...shiki, transformers: shiki.transformers.filter((t) => t !== wholeTokenization) }, wholeTokenization: true };
 }
 
 /** Whether the site's Markdown processor is Sätteri with the plugins and features of markdown.ts. */

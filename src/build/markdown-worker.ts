@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { satteri } from '@astrojs/markdown-satteri';
-import { markdownOptions } from '../schema/markdown.ts';
+import { markdownOptions, wholeTokenization } from '../schema/markdown.ts';
 
 interface Request {
   id: number;
@@ -14,7 +14,10 @@ interface Request {
   fileURL: string;
 }
 
-const renderer = await satteri(markdownOptions).createRenderer(workerData);
+// The site's Shiki transformer, left out of workerData (markdown-on-worker.ts, forWorker).
+const { wholeTokenization: whole, ...options } = workerData as Record<string, unknown> & { shikiConfig?: { transformers?: unknown[] } };
+if (whole) options.shikiConfig = { ...options.shikiConfig, transformers: [...(options.shikiConfig?.transformers ?? []), wholeTokenization] };
+const renderer = await satteri(markdownOptions).createRenderer(options as never);
 
 parentPort!.on('message', ({ id, markdown, fileURL }: Request) => {
   // As markdown-on-worker.ts renders in the loader's thread: a body is never read as front matter.

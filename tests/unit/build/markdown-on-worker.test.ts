@@ -4,17 +4,18 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { satteri } from '@astrojs/markdown-satteri';
 import { afterAll, describe, expect, it } from 'vitest';
-import { markdownOptions } from '../../../src/schema/markdown';
+import { markdownOptions, wholeTokenization } from '../../../src/schema/markdown';
 import { MarkdownThread, RENDERER_MARKDOWN_OPTIONS, renderedMarkdown } from '../../../src/build/markdown-on-worker';
 
 const tmp = mkdtempSync(join(tmpdir(), 'cittc-markdown-on-worker-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-// Astro's defaults for what it passes a Markdown renderer (content-layer.js), with code highlighted.
+// Astro's defaults for what it passes a Markdown renderer (content-layer.js), with code highlighted,
+// and the site's Shiki transformer (astro.config.mjs).
 const rendererOptions = {
   image: { service: { entrypoint: 'astro/assets/services/sharp', config: {} }, domains: [], remotePatterns: [] },
   syntaxHighlight: { type: 'shiki', excludeLangs: ['math'] },
-  shikiConfig: { langs: [], theme: 'github-dark', themes: {}, wrap: false, transformers: [], langAlias: {} },
+  shikiConfig: { langs: [], theme: 'github-dark', themes: {}, wrap: false, transformers: [wholeTokenization], langAlias: {} },
   gfm: true,
   smartypants: true,
 };
@@ -146,5 +147,19 @@ describe("Astro's renderer options, as markdown-on-worker.ts copies them", () =>
     const { shikiConfig: _dropped, ...markdown } = (context.config as { markdown: Record<string, unknown> }).markdown;
     const thread = new MarkdownThread(undefined, Infinity);
     expect(() => thread.use({ ...context, config: { ...(context.config as object), markdown } as never })).toThrow(/has no shikiConfig[\s\S]*Keep the version of Astro/);
+  });
+});
+
+describe('code blocks highlighted whole', () => {
+  it('Shiki tokenizes with the options its transformers preprocess, where the site lifts the time limit', () => {
+    const options: { tokenizeTimeLimit?: number } = {};
+    wholeTokenization.preprocess('', options);
+    expect(options.tokenizeTimeLimit).toBe(0);
+    // The internal of Shiki this relies on: preprocess gets the very options codeToTokens is given.
+    const core = readFileSync(resolve(import.meta.dirname, '../../../node_modules/@shikijs/core/dist/index.mjs'), 'utf8');
+    expect(
+      core,
+      "Shiki's codeToHast no longer passes the options preprocess received to codeToTokens: wholeTokenization (src/schema/markdown.ts) does nothing, and a busy build may cut highlighting short",
+    ).toMatch(/transformer\.preprocess\?\.call\(transformerContext, input, options\)[^\n]*\n\s*let \{ tokens[^\n]*codeToTokens\(primitive, input, options\)/);
   });
 });
