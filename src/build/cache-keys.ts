@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { siteConfig } from '../config/site';
 import { localeKeys } from '../i18n/locales';
 import { collectionFields, type CollectionName } from '../schema/collections';
@@ -7,7 +8,7 @@ import { callView } from '../lib/calls';
 import { courseOpen, isExpired } from '../lib/courses-offers';
 import { localizedEntries, type Entry, type LocalizedEntry } from '../lib/localized-entries';
 import { eventView } from '../lib/events';
-import { hash } from './key-hash.ts';
+import { fileHash, hash } from './key-hash.ts';
 import { stockBuild } from './mode.ts';
 import { revisions } from '../history/revisions';
 import { outdatedNotes } from '../history/translation-notes';
@@ -89,6 +90,7 @@ export async function entryCacheKeys(collection: CollectionName): Promise<(item:
       item.slug,
       item.sourceLocale,
       digestOf(item.entry),
+      imagesOf(item.entry),
       [...item.translations].sort(),
       timeStateOf(collection, item),
       // The note of an outdated translation (the newer language and its date).
@@ -96,6 +98,33 @@ export async function entryCacheKeys(collection: CollectionName): Promise<(item:
       // The addresses of its files (a PDF's changes with its bytes).
       fileAddresses(collection, item),
     ]);
+}
+
+/**
+ * The images an entry's page shows, by path and bytes: its front matter's (a cover; key-hash.ts
+ * names it without reading it) and its body's (the local images the renderer found, relative to
+ * the entry's file). The file's digest covers neither: an upload replaced under the same name
+ * leaves the entry's text as it was, and Astro leaves entries' images out of the code it
+ * compares, so without their bytes a page would be reused with the old image's files. Once per
+ * entry: an entry is shown in up to three languages, and by a page and an .ics file.
+ */
+const entryImages = new WeakMap<object, string>();
+function imagesOf(entry: Entry): string {
+  let images = entryImages.get(entry);
+  if (images === undefined) {
+    const { rendered, filePath, collection } = entry as { rendered?: { metadata?: { imagePaths?: unknown } }; filePath?: string; collection: CollectionName };
+    const data = entry.data as Record<string, unknown>;
+    const cover = (collectionFields[collection] ?? []).filter((field) => field.kind === 'image' && data[field.name]).map((field) => data[field.name]);
+    const paths = Array.isArray(rendered?.metadata?.imagePaths) ? (rendered.metadata.imagePaths as unknown[]) : [];
+    const body = paths
+      .filter((path): path is string => typeof path === 'string' && !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(path))
+      .map((path) => {
+        const file = filePath ? resolve(dirname(resolve(filePath)), path) : path;
+        return existsSync(file) ? [path, fileHash(file)] : [path];
+      });
+    entryImages.set(entry, (images = cover.length === 0 && body.length === 0 ? '' : hash([cover, body])));
+  }
+  return images;
 }
 
 /** The published address of each file field of an entry (src/lib/media.ts). */

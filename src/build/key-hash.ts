@@ -55,7 +55,7 @@ export function keyPart(this: unknown, key: string, value: unknown): unknown {
 
 /** A file's bytes, hashed once per version of it (size and time) in a process. */
 const fileHashes = new Map<string, string>();
-function fileHash(path: string): string {
+export function fileHash(path: string): string {
   const { size, mtimeMs } = statSync(path);
   const known = `${path}\0${size}\0${mtimeMs}`;
   let value = fileHashes.get(known);
