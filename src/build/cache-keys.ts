@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { relative, sep } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { types } from 'node:util';
 import { siteConfig } from '../config/site';
 import { localeKeys, type Locale } from '../i18n/locales';
@@ -45,7 +46,8 @@ const hash = (parts: unknown[]) => createHash('sha256').update(JSON.stringify(pa
 
 /**
  * An image in front matter (a cover) stands in a key for the file it was imported from (its path
- * in the project, so that a key does not depend on where the project is checked out).
+ * in the project, so that a key does not depend on where the project is checked out) and for
+ * that file's bytes (fileDigest).
  * JSON.stringify would read its properties: the image is Astro's ImageMetadata proxy, and any
  * property read through it but `fsPath` and `clone` makes Astro keep the upload in dist/ beside
  * its optimised images (astro/dist/assets/utils/proxy.js; src/lib/image-size.ts). `fsPath` is
@@ -60,7 +62,20 @@ function withoutReadingImages(_key: string, value: unknown): unknown {
       "cache keys: an image of the front matter has no fsPath (Astro's ImageMetadata proxy, astro/dist/assets/utils/proxy.js, has changed): its file cannot be named without Astro publishing the original",
     );
   }
-  return { image: relative(process.cwd(), fsPath).split(sep).join('/') };
+  return { image: relative(process.cwd(), fsPath).split(sep).join('/'), bytes: fileDigest(fsPath) };
+}
+
+/**
+ * The digest of an image's bytes, once per file and build. Astro leaves the images of entries
+ * out of the code it compares (its content-assets module is content data to it), so an upload
+ * replaced under the same name changes no page's code: without its bytes in the key, the pages
+ * showing it would be reused with the old image's optimised files.
+ */
+const fileDigests = new Map<string, string>();
+function fileDigest(path: string): string {
+  let digest = fileDigests.get(path);
+  if (digest === undefined) fileDigests.set(path, (digest = createHash('sha256').update(readFileSync(path)).digest('base64url').slice(0, 22)));
+  return digest;
 }
 
 /**
@@ -117,11 +132,46 @@ export async function entryCacheKeys(collection: CollectionName): Promise<(item:
       item.slug,
       item.sourceLocale,
       digestOf(item.entry),
+      imagesOf(item.entry),
       [...item.translations].sort(),
       timeStateOf(collection, item),
       // The note of an outdated translation (the newer language and its date).
       notes(collection, item.slug, item.locale) ?? null,
     ]);
+}
+
+/**
+ * The images an entry shows, by path and bytes: its front matter's (covers) and its body's
+ * (Markdown images, <Figure>). Its file's digest covers neither file: an upload replaced under
+ * the same name leaves the entry's text as it was (see fileDigest). Once per entry: an entry is
+ * shown in up to three languages and by a page and an .ics file.
+ */
+const entryImages = new WeakMap<object, unknown[]>();
+function imagesOf(entry: Entry): unknown[] {
+  let images = entryImages.get(entry);
+  if (images === undefined) {
+    const found: unknown[] = [];
+    JSON.stringify(entry.data, (key, value: unknown) => {
+      if (typeof value !== 'object' || value === null || !types.isProxy(value)) return value;
+      found.push(withoutReadingImages(key, value));
+      return undefined;
+    });
+    entryImages.set(entry, (images = [...found, ...bodyImageDigests(entry)]));
+  }
+  return images;
+}
+
+/** The bytes of the local images of an entry's body, by the paths the renderer found (relative to the entry's file). */
+function bodyImageDigests(entry: Entry): string[] {
+  const { rendered, filePath } = entry as { rendered?: { metadata?: { imagePaths?: unknown } }; filePath?: string };
+  const paths = rendered?.metadata?.imagePaths;
+  if (!Array.isArray(paths) || paths.length === 0 || !filePath) return [];
+  return paths
+    .filter((path): path is string => typeof path === 'string' && !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(path))
+    .map((path) => {
+      const file = resolve(dirname(resolve(filePath)), path);
+      return existsSync(file) ? fileDigest(file) : path;
+    });
 }
 
 /**
