@@ -4,6 +4,7 @@ import { siteConfig } from '../config/site';
 import { localeKeys } from '../i18n/locales';
 import { collectionFields, type CollectionName } from '../schema/collections';
 import { resolveMediaFile } from '../lib/media';
+import { isRemoteReference } from '../schema/values';
 import { callView } from '../lib/calls';
 import { courseOpen, isExpired } from '../lib/courses-offers';
 import { localizedEntries, type Entry, type LocalizedEntry } from '../lib/localized-entries';
@@ -117,7 +118,7 @@ function imagesOf(entry: Entry): string {
     const cover = (collectionFields[collection] ?? []).filter((field) => field.kind === 'image' && data[field.name]).map((field) => data[field.name]);
     const paths = Array.isArray(rendered?.metadata?.imagePaths) ? (rendered.metadata.imagePaths as unknown[]) : [];
     const body = paths
-      .filter((path): path is string => typeof path === 'string' && !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(path))
+      .filter((path): path is string => typeof path === 'string' && !isRemoteReference(path))
       .map((path) => {
         const file = filePath ? resolve(dirname(resolve(filePath)), path) : path;
         return existsSync(file) ? [path, fileHash(file)] : [path];
@@ -132,7 +133,7 @@ function fileAddresses(collection: CollectionName, item: LocalizedEntry): string
   const data = item.entry.data as Record<string, unknown>;
   return collectionFields[collection].flatMap((field) => {
     const value = data[field.name];
-    if (field.kind !== 'file' || typeof value !== 'string' || value === '' || /^[a-z][a-z0-9+.-]*:|^\/\//i.test(value)) return [];
+    if (field.kind !== 'file' || typeof value !== 'string' || value === '' || isRemoteReference(value)) return [];
     return [resolveMediaFile(value)];
   });
 }

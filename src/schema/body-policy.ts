@@ -3,7 +3,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Parser } from 'htmlparser2';
 import { defineMdastPlugin } from 'satteri';
-import { bidiProblem, mediaName } from './values.ts';
+import { bidiProblem, isRemoteReference, mediaName } from './values.ts';
 
 /*
  * What the body of a content file may contain. MDX is a programming language: an import,
@@ -142,7 +142,7 @@ export function mediaFileExists(src: string, file: string | undefined): boolean 
 function imageProblem(src: string, file: string | undefined): string | undefined {
   const problem = urlProblem(src);
   if (problem) return problem;
-  if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) {
+  if (isRemoteReference(src)) {
     return `image "${src}" is on another host; upload it to the media folder (the site loads nothing from other hosts)`;
   }
   if (mediaFileExists(src, file)) return undefined;

@@ -9,6 +9,7 @@ import { MarkdownThread, markdownThread, type RenderMarkdown } from '../build/ma
 import { stockBuild } from '../build/mode';
 import { saveHeldWhileLoading } from '../build/store-save';
 import { mediaFileExists } from './body-policy';
+import { isRemoteReference } from './values';
 import { collectionFields, type CollectionName } from './collections';
 import { astroEntryTypes, syncContentFiles, type ContentFilesOptions, type EntryType } from '../build/content-files';
 import { ContentError, crossEntryProblems, entryId, isUntranslatedPlaceholder, parseEntryPath, type StoredEntry } from './entry-rules';
@@ -120,7 +121,7 @@ function checkFiles(collection: CollectionName, filePath: string, data: Record<s
   for (const field of collectionFields[collection]) {
     if (field.kind !== 'image' && field.kind !== 'file') continue;
     const value = data[field.name];
-    if (typeof value !== 'string' || value === '' || /^[a-z][a-z0-9+.-]*:|^\/\//i.test(value)) continue;
+    if (typeof value !== 'string' || value === '' || isRemoteReference(value)) continue;
     if (!mediaFileExists(value, filePath)) {
       throw new ContentError(
         `${filePath}: field "${field.name}": the file "${value}" does not exist (upload it to content/media/ and write its path as ../../media/<name>)`,

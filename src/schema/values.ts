@@ -121,3 +121,6 @@ export function bidiProblem(text: string): string | undefined {
 export function mediaName(src: string): string {
   return src.replace(/^(?:\.\.\/)+media\//, '').replace(/^\/?content\/media\//, '').replace(/^\//, '');
 }
+
+/** Whether a reference names another host or a scheme (https:, data:, //cdn…) rather than a file of the site. */
+export const isRemoteReference = (value: string): boolean => /^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith('//');

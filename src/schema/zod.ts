@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { collectionFields, type CollectionName } from './collections';
 import type { FieldSpec } from './fields';
-import { bidiProblem, countryCodes, isIanaTimeZone, isSafeUrl, normalizeDate, normalizeDateTime } from './values';
+import { bidiProblem, countryCodes, isIanaTimeZone, isRemoteReference, isSafeUrl, normalizeDate, normalizeDateTime } from './values';
 
 /** Astro's `image()` schema helper (or a stand-in in unit tests). */
 export type ImageHelper = () => z.ZodType;
@@ -85,7 +85,7 @@ function zodFor(field: FieldSpec, image: ImageHelper): z.ZodType {
     case 'file':
       return z
         .string()
-        .refine((v) => !/^[a-z][a-z0-9+.-]*:/i.test(v) && !v.startsWith('//'), {
+        .refine((v) => !isRemoteReference(v), {
           message: 'must be a file in the media folder, not a URL',
         });
   }
